@@ -1,0 +1,46 @@
+# Two entry points: `make run` (the wizard) and `make test` (everything CI checks).
+# Both create .venv and install what they need on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LINT   := node_modules/.bin/markdownlint-cli2
+
+.PHONY: run test lint bench system-libs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(MAKE) --no-print-directory system-libs
+	@touch $(STAMP)
+
+# weasyprint subsets fonts twice as fast with libharfbuzz-subset0; the tool works
+# without it, so this is best effort (root with apt only).
+system-libs:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	    && ! dpkg -s libharfbuzz-subset0 >/dev/null 2>&1; then \
+	  (apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0) >/dev/null 2>&1 \
+	    || echo "note: libharfbuzz-subset0 not installed; PDFs will be slower"; \
+	fi
+
+$(LINT): package.json
+	npm install --no-audit --no-fund --no-package-lock --silent
+	@touch $(LINT)
+
+run: $(STAMP)
+	$(BIN)/koprade-wizard $(ARGS)
+
+test: $(STAMP) $(LINT)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules build dist .pytest_cache

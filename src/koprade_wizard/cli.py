@@ -1,0 +1,212 @@
+"""The command line: parse arguments, wire the real adapters, turn errors into messages.
+
+This is the only place that decides exit codes: 0 done, 1 problems found, 2 wrong
+usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import UsageError, WizardError
+from .messages import DEFAULT_LANG, LANGS, t
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse would exit 2 with usage; so do we
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    s = argparse.SUPPRESS
+    parser = _Parser(
+        prog="koprade-wizard",
+        description="A step-by-step wizard for founding a co-working space (koprades telpa) "
+        "in rural Latvia. Without a command it runs the interview.",
+    )
+    parser.add_argument("--version", action="version", version=f"koprade-wizard {__version__}")
+    parser.add_argument("--steps", type=Path, default=s, help="step folder (default: bundled)")
+    parser.add_argument("--lang", choices=LANGS, default=s, help="language (default: lv)")
+    parser.add_argument("--answers", type=Path, default=s,
+                        help="answers file to resume or create (default: koprade-answers.yaml)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check step files (and an answers file)")
+    check.add_argument("--steps", type=Path, default=s)
+    check.add_argument("--answers", type=Path, default=s)
+    check.add_argument("--lang", choices=LANGS, default=s)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of step files")
+    schema.add_argument("--pack", action="store_true", help="the schema of pack.yaml instead")
+
+    questions = sub.add_parser("questions", help="list every question")
+    questions.add_argument("--steps", type=Path, default=s)
+    questions.add_argument("--lang", choices=LANGS, default=s)
+    questions.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    lang = DEFAULT_LANG
+    try:
+        ns = _parser().parse_args(argv)
+        lang = getattr(ns, "lang", DEFAULT_LANG)
+        command = ns.command or "wizard"
+        handler = {
+            "wizard": _wizard,
+            "check": _check,
+            "schema": _schema,
+            "questions": _questions,
+        }[command]
+        return handler(ns, lang)
+    except WizardError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(t("interrupted", lang), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _steps(ns: argparse.Namespace) -> Path:
+    from .paths import steps_dir
+
+    return getattr(ns, "steps", None) or steps_dir()
+
+
+def _load_tree(ns: argparse.Namespace, lang: str) -> Any:
+    from .loader import load_tree
+
+    return load_tree(_steps(ns), lang)
+
+
+# -- check -------------------------------------------------------------------------
+
+def _check(ns: argparse.Namespace, lang: str) -> int:
+    from . import answers as answer_file
+    from .engine import Interview
+
+    steps = _steps(ns)
+    tree = _load_tree(ns, lang)
+    print(t("check_ok", lang, path=steps, steps=len(tree.steps),
+            questions=len(tree.questions()), actions=len(tree.actions())))
+    path: Path | None = getattr(ns, "answers", None)
+    if path is None:
+        return EXIT_OK
+    data = answer_file.load(path, lang)
+    typed = answer_file.validate(tree, data, lang, str(path))
+    interview = Interview(tree, dict(typed), lang)
+    ignored = [q for q in typed if q not in interview.answers]
+    if ignored:
+        from .errors import AnswersError, Location, Problem
+
+        raise AnswersError([Problem(Location(str(path)), t("answers_not_applicable", lang, id=q))
+                            for q in ignored])
+    missing = interview.missing_required()
+    print(t("check_answers_ok", lang, path=path, answered=len(typed), missing=len(missing)))
+    if missing:
+        print(t("answers_missing", lang, ids=", ".join(missing)))
+    return EXIT_OK
+
+
+# -- schema ------------------------------------------------------------------------
+
+def _schema(ns: argparse.Namespace, lang: str) -> int:
+    from .schema import schema_text
+
+    print(schema_text(pack=ns.pack), end="")
+    return EXIT_OK
+
+
+# -- questions ---------------------------------------------------------------------
+
+def _questions(ns: argparse.Namespace, lang: str) -> int:
+    from .listing import question_rows, questions_table
+
+    tree = _load_tree(ns, lang)
+    rows = question_rows(tree)
+    if ns.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        Console(highlight=False).print(questions_table(rows, lang))
+    return EXIT_OK
+
+
+# -- the wizard --------------------------------------------------------------------
+
+def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
+    from . import answers as answer_file
+    from .engine import Interview
+    from .paths import DEFAULT_ANSWERS
+    from .session import run_interview
+
+    lang = getattr(ns, "lang", None) or DEFAULT_LANG
+    if not sys.stdin.isatty():
+        print(t("not_a_terminal", lang), file=sys.stderr)
+        return EXIT_USAGE
+    tree = _load_tree(ns, lang)
+    given: Path | None = getattr(ns, "answers", None)
+    path = given or DEFAULT_ANSWERS
+
+    from .tui import TerminalPrompter
+
+    prompter = TerminalPrompter()
+    typed: dict[str, Any] = {}
+    position: str | None = None
+    if path.exists():
+        data = answer_file.load(path, lang)
+        typed = answer_file.validate(tree, data, lang, str(path))
+        if getattr(ns, "lang", None) is None and data.language in LANGS:
+            lang = data.language
+        question = data.position or "-"
+        if given is None and not prompter.confirm(
+            t("resume_found", lang, file=path, question=question)
+        ):
+            _archive(path)
+            typed = {}
+        else:
+            position = data.position
+    else:
+        prompter.console.print(t("welcome", lang))
+    interview = Interview(tree, typed, lang, cursor=position)
+
+    def save(iv: Interview, status: str = answer_file.STATUS_IN_PROGRESS) -> None:
+        order = [q.id for q in tree.questions()]
+        ordered = {q: iv.answers[q] for q in order if q in iv.answers}
+        answer_file.save(path, answer_file.AnswersFile(
+            pack=tree.id, pack_version=tree.version, language=lang, answers=ordered,
+            status=status, position=iv.cursor))
+
+    save(interview)
+    try:
+        outcome = run_interview(interview, prompter, save)
+    except KeyboardInterrupt:
+        save(interview)
+        print(file=sys.stderr)
+        print(t("resume_hint", lang, file=path), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if outcome == "stopped":
+        save(interview)
+        print(t("resume_hint", lang, file=path))
+        return EXIT_OK
+    save(interview, answer_file.STATUS_COMPLETE)
+    print(t("answers_saved", lang, file=path))
+    return EXIT_OK
+
+
+def _archive(path: Path) -> Path:
+    """Keep an answers file the person chose not to resume, instead of overwriting it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+    path.rename(target)
+    return target

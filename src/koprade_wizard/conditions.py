@@ -1,0 +1,102 @@
+"""Conditions, defaults and validation expressions from step files.
+
+They are Jinja2 expressions evaluated in the immutable sandbox, never with ``eval``:
+a step file may come from anyone, so it must not reach Python internals or change the
+answers. A name that is not defined raises instead of quietly counting as false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+class ConditionError(Exception):
+    """An expression could not be compiled or evaluated."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """``name`` compared with a literal string somewhere in an expression."""
+
+    name: str
+    literal: str
+
+
+@lru_cache(maxsize=2048)
+def _compiled(source: str) -> Callable[..., Any]:
+    try:
+        return _ENV.compile_expression(source, undefined_to_none=False)
+    except TemplateSyntaxError as exc:
+        raise ConditionError(exc.message or "syntax error") from None
+
+
+def check_syntax(source: str) -> str | None:
+    """None when the expression compiles, else the reason."""
+    try:
+        _compiled(source)
+    except ConditionError as exc:
+        return str(exc)
+    return None
+
+
+def evaluate(source: str, context: Mapping[str, Any]) -> Any:
+    try:
+        result = _compiled(source)(**context)
+        if isinstance(result, Undefined):
+            result._fail_with_undefined_error()
+        return result
+    except UndefinedError as exc:
+        raise ConditionError(exc.message or "a name is not defined") from None
+    except SecurityError as exc:
+        raise ConditionError(f"not allowed: {exc}") from None
+    except ConditionError:
+        raise
+    except Exception as exc:  # any error inside a user expression is a problem of that expression
+        raise ConditionError(f"{type(exc).__name__}: {exc}") from None
+
+
+def holds(source: str | None, context: Mapping[str, Any]) -> bool:
+    return True if source is None else bool(evaluate(source, context))
+
+
+def _parse(source: str) -> nodes.Template:
+    return _ENV.parse("{{ (" + source + ") }}")
+
+
+def names(source: str) -> set[str]:
+    """Every variable name the expression reads (loop variables and filters aside)."""
+    return {n.name for n in _parse(source).find_all(nodes.Name) if n.ctx == "load"}
+
+
+def _literals(node: nodes.Node) -> Iterator[str]:
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, nodes.List | nodes.Tuple):
+        for item in node.items:
+            if isinstance(item, nodes.Const) and isinstance(item.value, str):
+                yield item.value
+
+
+def comparisons(source: str) -> list[Comparison]:
+    """Literal strings compared with a name: ``x == 'a'``, ``x in ['a', 'b']``,
+    ``'a' in x``, ``x != 'a'`` — so a checker can match them against choice values."""
+    found: list[Comparison] = []
+    for cmp in _parse(source).find_all(nodes.Compare):
+        left = cmp.expr
+        for operand in cmp.ops:
+            right = operand.expr
+            if operand.op in ("eq", "ne", "in", "notin"):
+                for a, b in ((left, right), (right, left)):
+                    if isinstance(a, nodes.Name):
+                        found.extend(Comparison(a.name, lit) for lit in _literals(b))
+            left = right
+    return found

@@ -1,0 +1,123 @@
+"""Safe YAML reading that remembers the line of every key, value and list item.
+
+The step files are edited by hand, so every problem must point at a line. PyYAML's
+safe loader is subclassed only to attach line numbers; tags outside the safe set
+(``!!python/object`` and friends) are still refused by the constructor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows the 1-based line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A sequence that knows the 1-based line of each of its items."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                raise DuplicateKeyError(key, key_node.start_mark.line + 1)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+def _construct_map(loader: _LineLoader, node: Node) -> LineDict:
+    assert isinstance(node, MappingNode)
+    return loader.construct_mapping(node, deep=True)
+
+
+def _construct_seq(loader: _LineLoader, node: Node) -> LineList:
+    assert isinstance(node, SequenceNode)
+    return loader.construct_sequence(node, deep=True)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+class DuplicateKeyError(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML we accept; ``line`` is 1-based (0 when unknown)."""
+
+    def __init__(self, reason: str, line: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def load_text(text: str) -> Any:
+    """Parse one YAML document safely, keeping line numbers; raise YamlSyntaxError."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except DuplicateKeyError as exc:
+        raise YamlSyntaxError(f"duplicate key '{exc.key}'", exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise YamlSyntaxError(reason or "not valid YAML", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(str(exc), 0) from None
+
+
+def load_file(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlSyntaxError(f"not UTF-8 text ({exc.reason})", 0) from None
+    return load_text(text)
+
+
+def line_of(data: Any, loc: tuple[Any, ...], fallback: int = 0) -> int:
+    """The line of the deepest node along ``loc`` that is known."""
+    line = getattr(data, "line", fallback) or fallback
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict) and isinstance(part, str) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        elif isinstance(node, LineDict) and isinstance(part, str):
+            # A tag of a tagged union (pydantic puts the discriminator value in loc).
+            continue
+        else:
+            break
+    return line
