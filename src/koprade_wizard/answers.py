@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from . import conditions
 from .errors import AnswersError, Location, Problem
 from .fsutil import atomic_write
 from .messages import t
-from .model import ChoiceQuestionModel, DecisionTree, QuestionModel
+from .tree import DecisionTree, Question
 
 
 class AnswerInvalid(Exception):
@@ -37,26 +38,28 @@ def _parse_number(text: str) -> str:
     return text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
 
 
-def _from_text_plain(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_plain(q: Question, text: str, lang: str) -> Any:
     return text.strip()
 
 
-def _from_text_integer(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_integer(q: Question, text: str, lang: str) -> Any:
     try:
         return int(_parse_number(text))
     except ValueError:
         raise AnswerInvalid(t("answer_not_integer", lang)) from None
 
 
-def _from_text_decimal(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_decimal(q: Question, text: str, lang: str) -> Any:
     try:
         number = float(_parse_number(text))
     except ValueError:
         raise AnswerInvalid(t("answer_not_number", lang)) from None
+    if not math.isfinite(number):  # 'nan' would pass every min/max check
+        raise AnswerInvalid(t("answer_not_number", lang))
     return int(number) if number.is_integer() else number
 
 
-def _from_text_date(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_date(q: Question, text: str, lang: str) -> Any:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
@@ -67,7 +70,7 @@ _YES = {"y", "yes", "j", "jā", "ja", "true", "1"}
 _NO = {"n", "no", "nē", "ne", "false", "0"}
 
 
-def _from_text_yes_no(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_yes_no(q: Question, text: str, lang: str) -> Any:
     word = text.strip().lower()
     if word in _YES:
         return True
@@ -76,12 +79,12 @@ def _from_text_yes_no(q: QuestionModel, text: str, lang: str) -> Any:
     raise AnswerInvalid(t("answer_not_yes_no", lang))
 
 
-def _from_text_multi(q: QuestionModel, text: str, lang: str) -> Any:
+def _from_text_multi(q: Question, text: str, lang: str) -> Any:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
 # A table, not an if-chain: how typed text becomes a value, per kind.
-FROM_TEXT: dict[str, Callable[[QuestionModel, str, str], Any]] = {
+FROM_TEXT: dict[str, Callable[[Question, str, str], Any]] = {
     "text": _from_text_plain,
     "long_text": _from_text_plain,
     "choice": _from_text_plain,
@@ -93,9 +96,9 @@ FROM_TEXT: dict[str, Callable[[QuestionModel, str, str], Any]] = {
 }
 
 
-def _typed(q: QuestionModel, value: Any, lang: str) -> Any:
+def _typed(q: Question, value: Any, lang: str) -> Any:
     """Check the Python type of a value read from YAML (no guessing from strings)."""
-    kind = q.kind  # type: ignore[attr-defined]
+    kind = q.kind
     if kind in ("text", "long_text", "choice"):
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise AnswerInvalid(t("answer_not_text", lang))
@@ -107,7 +110,11 @@ def _typed(q: QuestionModel, value: Any, lang: str) -> Any:
             raise AnswerInvalid(t("answer_not_integer", lang))
         return value
     if kind == "decimal":
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             raise AnswerInvalid(t("answer_not_number", lang))
         return value
     if kind == "yes_no":
@@ -134,7 +141,7 @@ def _is_empty(value: Any) -> bool:
 
 
 def check_value(
-    q: QuestionModel, value: Any, context: Mapping[str, Any], lang: str
+    q: Question, value: Any, context: Mapping[str, Any], lang: str
 ) -> Any:
     """Validate a typed (or YAML-read) value; return it normalised, or None when empty.
 
@@ -149,7 +156,7 @@ def check_value(
         if q.required:
             raise AnswerInvalid(t("answer_required", lang))
         return None
-    if isinstance(q, ChoiceQuestionModel):
+    if q.is_choice:
         allowed = q.choice_values
         chosen = value if isinstance(value, list) else [value]
         seen: set[str] = set()
@@ -171,7 +178,7 @@ def check_value(
 
 
 def _check_rules(
-    q: QuestionModel, value: Any, rules: Any, context: Mapping[str, Any], lang: str
+    q: Question, value: Any, rules: Any, context: Mapping[str, Any], lang: str
 ) -> None:
     custom = rules.message.get(lang) if rules.message else None
     measure = len(value) if isinstance(value, str | list) else None
@@ -202,15 +209,15 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def from_text(q: QuestionModel, text: str, context: Mapping[str, Any], lang: str) -> Any:
+def from_text(q: Question, text: str, context: Mapping[str, Any], lang: str) -> Any:
     """Turn what a person typed into a checked value (None for a skipped optional)."""
     if text.strip() == "":
         return check_value(q, None, context, lang)
-    raw = FROM_TEXT[q.kind](q, text, lang)  # type: ignore[attr-defined]
+    raw = FROM_TEXT[q.kind](q, text, lang)
     return check_value(q, raw, context, lang)
 
 
-def to_text(q: QuestionModel, value: Any) -> str:
+def to_text(q: Question, value: Any) -> str:
     """The inverse of ``from_text``, for pre-filling a prompt with a stored answer."""
     if value is None:
         return ""

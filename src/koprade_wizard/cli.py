@@ -82,10 +82,10 @@ def _steps(ns: argparse.Namespace) -> Path:
     return getattr(ns, "steps", None) or steps_dir()
 
 
-def _load_tree(ns: argparse.Namespace, lang: str) -> Any:
+def _load_tree(ns: argparse.Namespace, lang: str, use_cache: bool = True) -> Any:
     from .loader import load_tree
 
-    return load_tree(_steps(ns), lang)
+    return load_tree(_steps(ns), lang, use_cache=use_cache)
 
 
 # -- check -------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def _check(ns: argparse.Namespace, lang: str) -> int:
     from .engine import Interview
 
     steps = _steps(ns)
-    tree = _load_tree(ns, lang)
+    tree = _load_tree(ns, lang, use_cache=False)  # check always checks everything
     print(t("check_ok", lang, path=steps, steps=len(tree.steps),
             questions=len(tree.questions()), actions=len(tree.actions())))
     path: Path | None = getattr(ns, "answers", None)

@@ -14,7 +14,7 @@ from typing import Any
 from . import conditions
 from .errors import Location, Problem, StepFileError
 from .messages import t
-from .model import DecisionTree, QuestionModel, Step
+from .tree import DecisionTree, Question, Step
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ChangeReport:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    question: QuestionModel
+    question: Question
     value: Any
     answered: bool
 
@@ -82,7 +82,7 @@ class Interview:
             context[qid] = q.blank() if value is None else value
         return applies, context
 
-    def _holds(self, q: QuestionModel, context: Mapping[str, Any]) -> bool:
+    def _holds(self, q: Question, context: Mapping[str, Any]) -> bool:
         try:
             return conditions.holds(q.when, context)
         except conditions.ConditionError as exc:
@@ -125,10 +125,10 @@ class Interview:
         return self.first_unanswered() is None
 
     # -- asking ------------------------------------------------------------------
-    def current(self) -> QuestionModel | None:
+    def current(self) -> Question | None:
         return self._questions[self.cursor] if self.cursor else None
 
-    def default_for(self, q: QuestionModel) -> Any:
+    def default_for(self, q: Question) -> Any:
         """The stored answer if there is one, else the question's (possibly derived) default."""
         if q.id in self.answers:
             return self.answers[q.id]
@@ -150,7 +150,7 @@ class Interview:
         self.cursor = following[0] if following else self.first_unanswered()
         return ChangeReport(qid, dropped, added)
 
-    def back(self) -> QuestionModel | None:
+    def back(self) -> Question | None:
         """Move the cursor to the previous question that applies; None at the start."""
         applies = self.applicable_ids()
         if self.cursor is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import ChoiceQuestionModel, DecisionTree
+from .tree import DecisionTree
 
 
 def question_rows(tree: DecisionTree) -> list[dict[str, Any]]:
@@ -14,12 +14,12 @@ def question_rows(tree: DecisionTree) -> list[dict[str, Any]]:
             row: dict[str, Any] = {
                 "id": q.id,
                 "step": step.id,
-                "kind": q.kind,  # type: ignore[attr-defined]
+                "kind": q.kind,
                 "label": dict(q.label),
                 "required": q.required,
                 "when": q.when,
             }
-            if isinstance(q, ChoiceQuestionModel):
+            if q.is_choice:
                 row["choices"] = [{"value": c.value, "label": dict(c.label)} for c in q.choices]
             rows.append(row)
     return rows

@@ -1,8 +1,9 @@
-"""The decision tree as frozen, typed models (no terminal, no I/O).
+"""The step-file format as pydantic models: what ``check`` validates and ``schema`` prints.
 
 A pack is a list of steps; a step holds questions and action rules. Text shown to a
 person is a ``LocalText``: one string per language code. Stored answers never depend
-on the language: choices are stored by their ``value``.
+on the language: choices are stored by their ``value``. After checking, the loader
+copies a pack into the plain classes of ``tree.py``, which the rest of the program uses.
 """
 
 from __future__ import annotations
@@ -59,10 +60,6 @@ class _QuestionBase(_Frozen):
     def choice_values(self) -> tuple[str, ...]:
         return ()
 
-    def blank(self) -> Any:
-        """What an unanswered or skipped question stands for in conditions."""
-        return None
-
 
 class TextQuestion(_QuestionBase):
     kind: Literal["text"]
@@ -89,9 +86,6 @@ class _ChoiceQuestionBase(_QuestionBase):
     def choice_values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
 
-    def choice(self, value: str) -> Choice | None:
-        return next((c for c in self.choices if c.value == value), None)
-
 
 class ChoiceQuestion(_ChoiceQuestionBase):
     kind: Literal["choice"]
@@ -99,10 +93,6 @@ class ChoiceQuestion(_ChoiceQuestionBase):
 
 class MultiChoiceQuestion(_ChoiceQuestionBase):
     kind: Literal["multi_choice"]
-
-    def blank(self) -> Any:
-        # An empty list keeps ``'x' in question`` simply false when nothing was chosen.
-        return []
 
 
 class YesNoQuestion(_QuestionBase):
@@ -180,52 +170,3 @@ class PackFile(_Frozen):
     languages: list[Literal["lv", "en"]] = Field(min_length=1)
     steps: list[Identifier] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
-
-
-class Located(_Frozen):
-    """Where a piece of the tree was written (for messages at run time)."""
-
-    path: str
-    line: int
-
-
-class Step(_Frozen):
-    id: str
-    title: LocalText
-    intro: LocalText | None
-    questions: tuple[Question, ...]
-    actions: tuple[ActionRule, ...]
-    where: Located
-
-
-class DecisionTree(_Frozen):
-    """A loaded, checked pack: the steps in order with every question's place."""
-
-    id: str
-    version: str
-    title: LocalText
-    languages: tuple[str, ...]
-    steps: tuple[Step, ...]
-    sources: tuple[Source, ...]
-    question_lines: dict[str, Located]
-
-    def questions(self) -> list[QuestionModel]:
-        return [q for step in self.steps for q in step.questions]
-
-    def question(self, qid: str) -> QuestionModel:
-        for q in self.questions():
-            if q.id == qid:
-                return q
-        raise KeyError(qid)
-
-    def step_of(self, qid: str) -> Step:
-        for step in self.steps:
-            if any(q.id == qid for q in step.questions):
-                return step
-        raise KeyError(qid)
-
-    def actions(self) -> list[tuple[Step, ActionRule]]:
-        return [(step, a) for step in self.steps for a in step.actions]
-
-    def source(self, sid: str) -> Source | None:
-        return next((s for s in self.sources if s.id == sid), None)

@@ -12,7 +12,7 @@ from typing import Any, Literal, Protocol
 
 from . import answers as answer_rules
 from .engine import ChangeReport, Progress, ReviewGroup
-from .model import QuestionModel, Step
+from .tree import Question, Step
 
 
 class _Back:
@@ -26,7 +26,7 @@ BACK: Any = _Back()
 
 @dataclass(frozen=True)
 class AskRequest:
-    question: QuestionModel
+    question: Question
     step: Step
     lang: str
     default: Any

@@ -17,8 +17,8 @@ from rich.table import Table
 from . import answers as answer_rules
 from .engine import ChangeReport, ReviewGroup
 from .messages import t
-from .model import ChoiceQuestionModel, QuestionModel
 from .prompts import BACK, AskRequest, ReviewAction
+from .tree import Question
 
 _BACK_TEXT = "<"
 _SEARCH_FROM = 12  # longer lists get type-to-filter
@@ -30,13 +30,13 @@ def _text(local: dict[str, str] | None, lang: str) -> str:
     return local.get(lang) or next(iter(local.values()))
 
 
-def show_value(q: QuestionModel, value: Any, lang: str) -> str:
+def show_value(q: Question, value: Any, lang: str) -> str:
     """An answer as a person reads it, in ``lang``."""
     if value is None:
         return t("no_answer", lang)
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
-    if isinstance(q, ChoiceQuestionModel):
+    if q.is_choice:
         values = value if isinstance(value, list) else [value]
         labels = [_text(c.label, lang) for v in values if (c := q.choice(v))]
         return ", ".join(labels) or t("no_answer", lang)
@@ -56,7 +56,7 @@ class TerminalPrompter:
     def ask(self, request: AskRequest) -> Any:
         q, lang = request.question, request.lang
         self._header(request)
-        kind = q.kind  # type: ignore[attr-defined]
+        kind = q.kind
         label = _text(q.label, lang)
         if kind in ("choice", "yes_no"):
             return self._select(request, label)
@@ -115,7 +115,7 @@ class TerminalPrompter:
 
     def _select(self, request: AskRequest, label: str) -> Any:
         q, lang = request.question, request.lang
-        if isinstance(q, ChoiceQuestionModel):
+        if q.is_choice:
             options = [(c.value, _text(c.label, lang)) for c in q.choices]
         else:
             options = [(True, t("yes", lang)), (False, t("no", lang))]
@@ -136,7 +136,7 @@ class TerminalPrompter:
 
     def _checkbox(self, request: AskRequest, label: str) -> Any:
         q, lang = request.question, request.lang
-        assert isinstance(q, ChoiceQuestionModel)
+        assert q.is_choice
         current = request.default or []
         back = ("back", None)
         choices: list[Any] = [

@@ -1,0 +1,107 @@
+"""Speed figures, measured side by side in one run (medians of several runs).
+
+    make bench            # or: .venv/bin/python bench/bench.py [--runs N]
+
+Prints each figure with the baseline it is compared with and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pexpect
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WIZARD = str(BIN / "koprade-wizard")
+EXTRA: list[str] = []
+
+
+def median_time(action: Callable[[], float | None], runs: int) -> float:
+    """Median wall time of ``action``; an action may return its own measured time
+    (when cleaning up after it must not count)."""
+    action()  # warm the file cache; the first run is not counted
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        own = action()
+        samples.append(own if own is not None else time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def command(*argv: str, cwd: Path | None = None) -> Callable[[], None]:
+    def run() -> None:
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       cwd=cwd)
+
+    return run
+
+
+def first_prompt(workdir: Path) -> Callable[[], float]:
+    """Start the wizard in a pseudo-terminal and stop the clock at the first question."""
+    from koprade_wizard.loader import load_tree
+    from koprade_wizard.paths import steps_dir
+
+    steps = Path(EXTRA[EXTRA.index("--steps") + 1]) if "--steps" in EXTRA else steps_dir()
+    label = load_tree(steps).questions()[0].label["en"]
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "LANG": "C.UTF-8"}
+
+    def run() -> float:
+        answers = workdir / "koprade-answers.yaml"
+        answers.unlink(missing_ok=True)
+        start = time.perf_counter()
+        child = pexpect.spawn(WIZARD, ["--lang", "en", *EXTRA], cwd=str(workdir), env=env,
+                              encoding="utf-8", timeout=30)
+        child.expect_exact(label)  # the first question is on screen
+        elapsed = time.perf_counter() - start
+        child.terminate(force=True)
+        return elapsed
+
+    return run
+
+
+def row(name: str, value: float, baseline_name: str, baseline: float, limit: float) -> str:
+    ratio = value / baseline
+    verdict = "ok" if ratio <= limit else "OVER"
+    return (f"{name:<44} {value * 1000:7.0f} ms | {baseline_name:<40} {baseline * 1000:7.0f} ms"
+            f" | ratio {ratio:4.2f} (limit {limit:.2f}) {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    python = sys.executable
+    cookiecutter = shutil.which("cookiecutter", path=str(BIN))
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        imports = median_time(
+            command(python, "-c", "import questionary, rich, jinja2, yaml"), runs)
+        prompt = median_time(first_prompt(work), runs)
+        rows.append(row("time to the first prompt", prompt,
+                        "import questionary, rich, jinja2, yaml", imports, 1.5))
+        version = median_time(command(WIZARD, "--version"), runs)
+        if cookiecutter:
+            cc = median_time(command(cookiecutter, "--version"), runs)
+            rows.append(row("koprade-wizard --version", version, "cookiecutter --version",
+                            cc, 1.0))
+        else:
+            rows.append(f"koprade-wizard --version {version * 1000:.0f} ms "
+                        "(cookiecutter not installed: no baseline)")
+    print(f"medians of {runs} runs, {os.cpu_count()} cores")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The real wizard in a pseudo-terminal: answer, go back, change, Ctrl-C, resume, finish."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+MINI = Path(__file__).parent / "packs" / "mini"
+WIZARD = shutil.which("koprade-wizard", path=str(Path(sys.executable).parent))
+DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
+
+
+def spawn(cwd: Path, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "COLUMNS": "120",
+    }
+    assert WIZARD, "koprade-wizard is not installed next to the test interpreter"
+    child = pexpect.spawn(WIZARD, ["--steps", str(MINI), *args], cwd=str(cwd), env=env,
+                          encoding="utf-8", timeout=10, dimensions=(40, 120))
+    return child
+
+
+def answers_of(path: Path) -> dict[str, object]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_ctrl_c_at_first_question_leaves_a_resume_file(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect("What is your initiative called")
+    child.send(CTRL_C)
+    child.expect("Resume with: koprade-wizard --answers koprade-answers.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+    saved = answers_of(tmp_path / "koprade-answers.yaml")
+    assert saved["pack"] == "mini"
+    assert saved["status"] == "in_progress"
+    assert saved["answers"] == {}
+    assert saved["position"] == "name"
+
+
+def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
+    answers_file = tmp_path / "koprade-answers.yaml"
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect("What is your initiative called")
+    child.send("Ērgļu koprade" + ENTER)
+    child.expect("Who founds the space")
+    child.send(DOWN + ENTER)  # an association
+    child.expect("How many members")
+    child.send("1" + ENTER)  # below the minimum: the prompt stays and explains
+    child.expect("at least 2 founders")
+    child.send("\x7f" + "4" + ENTER)
+    child.expect("Have you found premises")
+    # Go back to the members question: its stored answer is the default.
+    # The pointer starts on the pack's default ("No"); one step down is "Back".
+    child.send(DOWN + ENTER)
+    child.expect("How many members")
+    child.send("\x7f5" + ENTER)  # 4 -> 5
+    child.expect("Have you found premises")
+    assert answers_of(answers_file)["answers"]["members"] == 5
+    child.send(UP + ENTER)  # yes
+    child.expect(r"How large is the area\? \(m²\)")
+    child.send(CTRL_C)
+    child.expect("Resume with")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = answers_of(answers_file)
+    assert saved["answers"] == {
+        "name": "Ērgļu koprade", "founder": "association", "members": 5, "has_premises": True,
+    }
+    assert saved["position"] == "area"
+
+    # Starting again finds the unfinished file and offers to resume it.
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect("Unfinished answers found")
+    child.send("y")
+    child.expect("How large is the area")
+    child.expect("50")  # default_expr: members * 10
+    child.send(ENTER)
+    child.expect("What do you want")
+    child.send(" " + DOWN + " " + ENTER)  # kitchen and workshop
+    child.expect("When do you want to open")
+    child.send("2027-05-01" + ENTER)
+    child.expect("Notes")  # asked because a workshop was chosen
+    child.send("Kokapstrāde <b>&</b>" + ENTER)
+    child.expect("Review your answers")
+    # Change "has premises" from the review: the area answer is dropped.
+    child.send("premises")  # type-to-filter the review list
+    child.send(ENTER)
+    child.expect("Have you found premises")
+    child.send(DOWN + ENTER)  # no
+    child.expect("Review your answers")
+    child.expect("No longer asked, answers removed: area")
+    child.send(ENTER)  # finish
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    final = answers_of(answers_file)
+    assert final["status"] == "complete"
+    assert "area" not in final["answers"]
+    assert final["answers"]["wishes"] == ["kitchen", "workshop"]
+    assert final["answers"]["notes"] == "Kokapstrāde <b>&</b>"
+    assert str(final["answers"]["opening"]) == "2027-05-01"
