@@ -1,0 +1,38 @@
+"""Put text a person typed into Markdown so that it reads exactly as typed.
+
+Every character that Markdown could take as markup where the text lands is escaped
+with a backslash (CommonMark allows that for any ASCII punctuation), so
+``<img src=…>``, ``[x](file:///…)``, ``**bold**`` or ``&amp;`` arrive in every output
+as typed. Values are never passed through Jinja again, so ``{{ … }}`` stays text.
+Only what can matter is escaped, so that the Markdown file stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
+# What starts a list, quote or heading when it opens a paragraph.
+_LEADING = re.compile(r"^(\d+)([.)])|^([-+=>])")
+_SPACES = re.compile(r"\s+")
+
+
+def inline(text: object) -> str:
+    """Escape for use inside a line (a sentence, a table cell, a heading).
+
+    Line breaks become spaces: a table row or a list item must stay on one line.
+    """
+    flat = _SPACES.sub(" ", str(text)).strip()
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def block(text: object) -> str:
+    """Escape a longer answer as one or more paragraphs (blank lines separate them)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return "\n\n".join(_LEADING.sub(_escape_leading, inline(p)) for p in paragraphs)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"{match.group(1)}\\{match.group(2)}"
+    return "\\" + match.group(3)

@@ -1,0 +1,106 @@
+"""Plan data → Markdown through the Jinja2 templates in ``templates/``.
+
+The template is the one source of the plan's words; its fixed phrases live in
+``templates/strings.yaml`` (one entry per phrase, every language side by side).
+Everything a person typed reaches the Markdown through the ``md``/``mdblock``
+filters, so it is shown as typed and never read as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import formatting, funding_texts, mdtext
+from .errors import RenderError
+from .paths import templates_dir
+from .plan import PlanData
+
+TEMPLATE = "plan.md.j2"
+STRINGS = "strings.yaml"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def strings(folder: Path) -> dict[str, dict[str, str]]:
+    path = folder / STRINGS
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RenderError(f"{path}: cannot read the plan's phrases: {exc}") from None
+    if not isinstance(data, dict):
+        raise RenderError(f"{path}: expected a mapping of phrase ids")
+    return data
+
+
+class Phrases:
+    """``s('key', n=3)`` in the template: the phrase in the plan's language."""
+
+    def __init__(self, table: Mapping[str, Mapping[str, str]], lang: str) -> None:
+        self._table = table
+        self._lang = lang
+
+    def __call__(self, key: str, **params: Any) -> str:
+        try:
+            phrase = self._table[key][self._lang]
+        except KeyError:
+            raise RenderError(f"templates/{STRINGS}: no '{self._lang}' text for '{key}'") from None
+        return phrase.format(**params) if params else phrase
+
+
+@lru_cache(maxsize=2)
+def environment(folder: Path) -> ImmutableSandboxedEnvironment:
+    # Sandboxed: a trainer may adapt the templates, and templates see answer data.
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(folder)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = mdtext.inline
+    env.filters["mdblock"] = mdtext.block
+    return env
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line between blocks, no trailing spaces, one final newline."""
+    text = _TRAILING.sub("", markdown)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
+    folder = folder or templates_dir()
+    lang = plan.lang
+    env = environment(folder)
+
+    def cite(*ids: str) -> str:
+        numbers = sorted({n for sid in ids if (n := plan.citations.number(sid)) is not None})
+        return (" \\[" + ", ".join(str(n) for n in numbers) + "\\]") if numbers else ""
+
+    helpers: dict[str, Any] = {
+        "plan": plan,
+        "a": plan.answers,
+        "s": Phrases(strings(folder), lang),
+        "ft": lambda key, params=None: mdtext.inline(funding_texts.render(lang, key, params)),
+        "cite": cite,
+        "money": lambda v, cents=False: formatting.money(v, lang, cents),
+        "num": lambda v, digits=0: formatting.number(v, lang, digits),
+        "pct": lambda v: formatting.percent(v, lang),
+        "date": lambda d: formatting.date(d, lang),
+        "month": lambda d: formatting.month(d, lang),
+        "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
+    }
+    template = env.get_template(TEMPLATE)
+    return _tidy(template.render(**helpers))
