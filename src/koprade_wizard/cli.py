@@ -51,6 +51,16 @@ def _parser() -> argparse.ArgumentParser:
     questions.add_argument("--steps", type=Path, default=s)
     questions.add_argument("--lang", choices=LANGS, default=s)
     questions.add_argument("--json", action="store_true", help="machine-readable output")
+    render = sub.add_parser("render", help="write the action plan from an answers file")
+    render.add_argument("answers_file", type=Path, metavar="ANSWERS")
+    render.add_argument("--out", type=Path, default=Path("."), help="folder for the plan")
+    render.add_argument("--format", choices=("md", "html", "pdf", "all"), default="all")
+    render.add_argument("--lang", choices=LANGS, default=s,
+                        help="language of the plan (default: the answers file's)")
+    render.add_argument("--steps", type=Path, default=s)
+    render.add_argument("--force", action="store_true", help="replace an existing plan")
+    render.add_argument("--partial", action="store_true",
+                        help="write a plan even if questions are unanswered, marking them")
     return parser
 
 
@@ -65,6 +75,7 @@ def run(argv: list[str]) -> int:
             "check": _check,
             "schema": _schema,
             "questions": _questions,
+            "render": _render,
         }[command]
         return handler(ns, lang)
     except WizardError as exc:
@@ -142,6 +153,25 @@ def _questions(ns: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+# -- render ------------------------------------------------------------------------
+
+def _render(ns: argparse.Namespace, lang_arg: str | None) -> int:
+    from . import answers as answer_file
+    from .output import FORMATS, PlanRequest, plan_base, write_plan
+
+    message_lang = getattr(ns, "lang", None) or DEFAULT_LANG
+    tree = _load_tree(ns, message_lang)
+    data = answer_file.load(ns.answers_file, message_lang)
+    typed = answer_file.validate(tree, data, message_lang, str(ns.answers_file))
+    lang = getattr(ns, "lang", None) or (data.language if data.language in LANGS
+                                          else DEFAULT_LANG)
+    formats = FORMATS if ns.format == "all" else (ns.format,)
+    written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
+                                     formats, force=ns.force, partial=ns.partial))
+    print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
+    return EXIT_OK
+
+
 # -- the wizard --------------------------------------------------------------------
 
 def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
@@ -201,7 +231,25 @@ def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
         return EXIT_OK
     save(interview, answer_file.STATUS_COMPLETE)
     print(t("answers_saved", lang, file=path))
+    _write_wizard_plan(tree, interview.answers, lang, path, prompter)
     return EXIT_OK
+
+
+def _write_wizard_plan(tree: Any, answers: dict[str, Any], lang: str, path: Path,
+                       prompter: Any) -> None:
+    """Write Markdown and PDF beside the answers file; ask before replacing a plan."""
+    from .output import PlanRequest, plan_base, targets, write_plan
+
+    base = plan_base(path, path.parent)
+    formats = ("md", "pdf")
+    existing = [p for p in targets(base, formats).values() if p.exists()]
+    force = bool(existing) and prompter.confirm(
+        t("plan_overwrite", lang, file=existing[0]), default=False)
+    if existing and not force:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = base.with_name(f"{base.name}-{stamp}")
+    written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
+    print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
 
 
 def _archive(path: Path) -> Path:

@@ -7,16 +7,23 @@ answers. A name that is not defined raises instead of quietly counting as false.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import marshal
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, nodes
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+# Compiled expressions, keyed by their source. Compiling is the slow part of Jinja
+# (about 1.5 ms an expression), so the tree cache keeps them for the next start.
+_CODE: dict[str, CodeType] = {}
 
 
 class ConditionError(Exception):
@@ -31,12 +38,41 @@ class Comparison:
     literal: str
 
 
+def _code(source: str) -> CodeType:
+    """What ``Environment.compile_expression`` compiles, kept so it can be cached."""
+    if source not in _CODE:
+        try:
+            parser = Parser(_ENV, source, state="variable")
+            expr = parser.parse_expression()
+            if not parser.stream.eos:
+                raise TemplateSyntaxError("unexpected text after the expression",
+                                          parser.stream.current.lineno)
+        except TemplateSyntaxError as exc:
+            raise ConditionError(exc.message or "syntax error") from None
+        expr.set_environment(_ENV)
+        body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+        code = _ENV.compile(nodes.Template(body, lineno=1))
+        assert isinstance(code, CodeType)
+        _CODE[source] = code
+    return _CODE[source]
+
+
 @lru_cache(maxsize=2048)
 def _compiled(source: str) -> Callable[..., Any]:
-    try:
-        return _ENV.compile_expression(source, undefined_to_none=False)
-    except TemplateSyntaxError as exc:
-        raise ConditionError(exc.message or "syntax error") from None
+    template = _ENV.template_class.from_code(_ENV, _code(source), _ENV.make_globals(None))
+    return TemplateExpression(template, undefined_to_none=False)
+
+
+def export_compiled(sources: Iterable[str]) -> dict[str, bytes]:
+    """The compiled form of ``sources`` (marshalled), for a cache of this Python version."""
+    return {src: marshal.dumps(_code(src)) for src in sources}
+
+
+def import_compiled(compiled: Mapping[str, bytes]) -> None:
+    for src, blob in compiled.items():
+        code = marshal.loads(blob)
+        if isinstance(code, CodeType):
+            _CODE.setdefault(src, code)
 
 
 def check_syntax(source: str) -> str | None:

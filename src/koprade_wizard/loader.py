@@ -14,7 +14,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, conditions
 from .fsutil import atomic_write
 from .tree import DecisionTree
 
@@ -25,7 +25,8 @@ def cache_dir() -> Path:
 
 
 def _key(folder: Path) -> str:
-    digest = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}".encode())
+    # The full Python version: the cache holds marshalled code, which is version-bound.
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
     for path in sorted(folder.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
@@ -42,8 +43,9 @@ def load_tree(folder: Path, lang: str = "en", use_cache: bool = True) -> Decisio
         try:
             cached = cache_dir() / f"tree-{_key(folder)}.pickle"
             with cached.open("rb") as fh:
-                tree = pickle.load(fh)  # our own cache file, written below
+                tree, compiled = pickle.load(fh)  # our own cache file, written below
             if isinstance(tree, DecisionTree):
+                conditions.import_compiled(compiled)
                 return tree
         except Exception:  # a missing or unreadable cache only means a full check
             pass
@@ -51,6 +53,18 @@ def load_tree(folder: Path, lang: str = "en", use_cache: bool = True) -> Decisio
 
     tree = check_tree(folder, lang)
     if cached is not None:
+        compiled = conditions.export_compiled(expressions(tree))
         with contextlib.suppress(OSError):
-            atomic_write(cached, pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(cached, pickle.dumps((tree, compiled), pickle.HIGHEST_PROTOCOL))
     return tree
+
+
+def expressions(tree: DecisionTree) -> list[str]:
+    """Every Jinja expression the pack holds."""
+    found: list[str] = []
+    for q in tree.questions():
+        found += [e for e in (q.when, q.default_expr) if e]
+        if q.validate_ is not None and q.validate_.expr:
+            found.append(q.validate_.expr)
+    found += [rule.when for _, rule in tree.actions() if rule.when]
+    return found

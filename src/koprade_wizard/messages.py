@@ -372,6 +372,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: no such folder.",
         "lv": "{path}: šādas mapes nav.",
     },
+    "render_missing": {
+        "en": "the plan cannot be written yet: {count} required question(s) are "
+        "unanswered. Answer them (koprade-wizard --answers FILE), or write a partial "
+        "plan with --partial:",
+        "lv": "plānu vēl nevar izveidot: {count} obligāti jautājumi nav atbildēti. "
+        "Atbildiet uz tiem (koprade-wizard --answers FAILS) vai izveidojiet daļēju plānu "
+        "ar --partial:",
+    },
+    "plan_exists": {
+        "en": "a plan is already here; it is kept. Use --force to replace it, or --out "
+        "to write elsewhere.",
+        "lv": "šeit jau ir plāns; tas netiek mainīts. Lai to aizstātu, izmantojiet --force, "
+        "vai ar --out norādiet citu mapi.",
+    },
+    "plan_written": {
+        "en": "Plan written: {files}",
+        "lv": "Plāns izveidots: {files}",
+    },
+    "plan_overwrite": {
+        "en": "A plan from an earlier run exists ({file}). Replace it?",
+        "lv": "Jau ir plāns no iepriekšējās reizes ({file}). Aizstāt to?",
+    },
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",
@@ -379,7 +401,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (English if that language lacks it)."""
     entry = MESSAGES[key]
     text = entry.get(lang) or entry["en"]
