@@ -69,6 +69,37 @@ def first_prompt(workdir: Path) -> Callable[[], float]:
     return run
 
 
+PLAIN_WEASYPRINT = """
+import sys, weasyprint
+from koprade_wizard.pdf import ASSETS_DIR
+html = open(sys.argv[1], encoding="utf-8").read()
+pdf = weasyprint.HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/").write_pdf(
+    pdf_variant="pdf/ua-1")
+open(sys.argv[2], "wb").write(pdf)
+"""
+
+
+def plan_rows(work: Path, python: str, runs: int) -> list[str]:
+    """One PDF through the whole program against weasyprint alone on the same HTML;
+    Markdown only against ``--version``."""
+    example = ROOT / "examples" / "association-workshop.yaml"
+    if not example.exists():
+        example = sorted((ROOT / "examples").glob("*.yaml"))[0]
+    render = [WIZARD, "render", str(example), "--out", str(work), "--force"]
+    subprocess.run([*render, "--format", "all"], check=True, stdout=subprocess.DEVNULL)
+    html = next(work.glob("*-plan.html"))
+    script = work / "plain_weasyprint.py"
+    script.write_text(PLAIN_WEASYPRINT, encoding="utf-8")
+    pdf = median_time(command(*render, "--format", "pdf"), runs)
+    plain = median_time(command(python, str(script), str(html), str(work / "plain.pdf")), runs)
+    md = median_time(command(*render, "--format", "md"), runs)
+    version = median_time(command(WIZARD, "--version"), runs)
+    return [
+        row("one PDF, whole process", pdf, "weasyprint alone on the same HTML", plain, 1.1),
+        row("Markdown only, whole process", md, "koprade-wizard --version", version, 1.5),
+    ]
+
+
 def row(name: str, value: float, baseline_name: str, baseline: float, limit: float) -> str:
     ratio = value / baseline
     verdict = "ok" if ratio <= limit else "OVER"
@@ -98,6 +129,7 @@ def main() -> int:
         else:
             rows.append(f"koprade-wizard --version {version * 1000:.0f} ms "
                         "(cookiecutter not installed: no baseline)")
+        rows += plan_rows(work, python, runs)
     print(f"medians of {runs} runs, {os.cpu_count()} cores")
     print("\n".join(rows))
     return 0

@@ -300,7 +300,7 @@ def test_money_shares_and_dates_are_written_per_language() -> None:
                            {"min_eur": 5_000, "max_eur": 10_000, "own_share": 0.2})
     lag = {"lag": "Pierīgas partnerība", "as_of": "2024-01-01"}
     assert "2024. gada 1. janvāris" in render("lv", "reason.lag", lag)
-    assert "January 1, 2024" in render("en", "reason.lag", lag)
+    assert "1 January 2024" in render("en", "reason.lag", lag)
 
 
 def test_latvian_texts_use_latvian_letters_and_formal_address() -> None:

@@ -14,12 +14,9 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from . import formatting
 
 LANGS = ("lv", "en")
-_LOCALE = {"lv": "lv_LV", "en": "en"}
-_MONEY_FORMAT = {"lv": "#,##0\u00a0¤", "en": "¤#,##0"}
 _SHARE_PARAMS = frozenset({"share", "own_share", "rate"})
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -467,19 +464,16 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def _format_value(lang: str, name: str, value: object) -> str:
-    locale = _LOCALE[lang]
     if isinstance(value, bool):
         return str(value)
     if name.endswith("_eur") and isinstance(value, int | float):
-        return format_currency(
-            value, "EUR", format=_MONEY_FORMAT[lang], locale=locale, currency_digits=False
-        )
+        return formatting.money(value, lang)
     if name in _SHARE_PARAMS and isinstance(value, int | float):
-        return format_percent(value, locale=locale)
+        return formatting.percent(value, lang)
     if isinstance(value, float):
-        return format_decimal(value, format="#,##0.#", locale=locale)
+        return formatting.number(value, lang, digits=0 if value.is_integer() else 1)
     if isinstance(value, str) and _ISO_DATE.match(value):
-        return format_date(date.fromisoformat(value), "long", locale=locale)
+        return formatting.date(date.fromisoformat(value), lang)
     return str(value)
 
 

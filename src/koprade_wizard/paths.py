@@ -20,7 +20,3 @@ def steps_dir() -> Path:
 
 def templates_dir() -> Path:
     return _bundled("templates")
-
-
-def assets_dir() -> Path:
-    return _PACKAGE / "assets"

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting, funding_texts, mdtext
 from .errors import RenderError
+from .loader import cache_dir
 from .paths import templates_dir
 from .plan import PlanData
 
@@ -57,11 +58,22 @@ class Phrases:
         return phrase.format(**params) if params else phrase
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between runs (Jinja checks the source's checksum)."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=2)
 def environment(folder: Path) -> ImmutableSandboxedEnvironment:
     # Sandboxed: a trainer may adapt the templates, and templates see answer data.
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(folder)),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
