@@ -279,6 +279,10 @@ def load(path: Path, lang: str) -> AnswersFile:
         raise AnswersError([Problem(None, t("file_not_found", lang, path=path))]) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
+        problem = str(getattr(exc, "problem", ""))
+        if "end of stream" in problem or "<stream end>" in problem:
+            # Past the last line says nothing; point at where the unclosed thing began.
+            mark = getattr(exc, "context_mark", None) or mark
         loc = Location(str(path), mark.line + 1 if mark else 0)
         reason = getattr(exc, "problem", None) or str(exc)
         raise AnswersError([Problem(loc, t("answers_bad_file", lang, reason=reason))]) from None

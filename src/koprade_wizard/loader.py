@@ -26,7 +26,8 @@ def cache_dir() -> Path:
 
 def _key(folder: Path) -> str:
     # The full Python version: the cache holds marshalled code, which is version-bound.
-    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    # The folder: messages at run time name the files where they are.
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{folder.resolve()}".encode())
     for path in sorted(folder.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]

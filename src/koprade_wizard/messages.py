@@ -293,6 +293,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Space selects, Enter confirms.",
         "lv": "Atstarpe atzīmē, Enter apstiprina.",
     },
+    "select_hint": {
+        "en": "(arrow keys to move, Enter to choose)",
+        "lv": "(ar bultiņām pārvietojieties, ar Enter izvēlieties)",
+    },
+    "search_hint": {
+        "en": "(type to filter, arrow keys to move, Enter to choose)",
+        "lv": "(rakstiet, lai atlasītu; bultiņas un Enter, lai izvēlētos)",
+    },
     "optional_hint": {
         "en": "Optional: press Enter to skip.",
         "lv": "Nav obligāti: nospiediet Enter, lai izlaistu.",

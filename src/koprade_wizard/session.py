@@ -24,6 +24,8 @@ def run_interview(
     """
     lang = interview.lang
     changing: str | None = None
+    # After a change from the review only the newly relevant questions are asked.
+    filling = False
     last_change: ChangeReport | None = None
     previous_step: str | None = None
     while True:
@@ -31,6 +33,7 @@ def run_interview(
         if question is None:
             action = prompter.review(interview.review(), lang, last_change)
             last_change = None
+            filling = False
             if action.kind == "finish":
                 return "finished"
             if action.kind == "quit":
@@ -63,6 +66,9 @@ def run_interview(
         if changing == question.id:
             last_change = interview.change(question.id, result)
             changing = None
+            filling = True
         else:
             interview.answer(question.id, result)
+            if filling:
+                interview.resume_point()
         save(interview)

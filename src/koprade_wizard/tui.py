@@ -90,7 +90,7 @@ class TerminalPrompter:
             self.console.print(table)
         picked = questionary.select(
             t("review_prompt", lang), choices=choices, use_jk_keys=False,
-            use_search_filter=True, **self.kwargs
+            use_search_filter=True, instruction=t("search_hint", lang), **self.kwargs
         ).unsafe_ask()
         kind, qid = picked
         return ReviewAction(kind, qid)
@@ -128,7 +128,8 @@ class TerminalPrompter:
         long_list = len(options) >= _SEARCH_FROM
         picked = questionary.select(
             label, choices=choices, default=default, use_jk_keys=not long_list,
-            use_search_filter=long_list, **self.kwargs
+            use_search_filter=long_list,
+            instruction=t("search_hint" if long_list else "select_hint", lang), **self.kwargs
         ).unsafe_ask()
         if picked[0] == "back":
             return BACK

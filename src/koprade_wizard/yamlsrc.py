@@ -89,6 +89,10 @@ def load_text(text: str) -> Any:
         raise YamlSyntaxError(f"duplicate key '{exc.key}'", exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or ""
+        if exc.context_mark and ("end of stream" in problem or "<stream end>" in problem):
+            # Past the last line says nothing; point at where the unclosed thing began.
+            mark = exc.context_mark
         line = mark.line + 1 if mark else 0
         reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         raise YamlSyntaxError(reason or "not valid YAML", line) from None
