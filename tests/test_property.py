@@ -1,0 +1,105 @@
+"""Property: any valid path through the bundled pack, with any text typed, renders a plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from koprade_wizard import answers as answer_rules
+from koprade_wizard.engine import Interview
+from koprade_wizard.loader import load_tree
+from koprade_wizard.plan import build_plan
+from koprade_wizard.render import render_markdown
+from koprade_wizard.tree import Question
+
+ROOT = Path(__file__).resolve().parent.parent
+TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TODAY = dt.date(2026, 11, 27)
+# Text with the characters that could break Markdown, HTML or a template.
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("abcāčēģīķļņšūž <>&*_[]()#|`{}\\!:/\n-+.1\"'")),
+    min_size=1, max_size=40,
+).filter(lambda s: s.strip() != "")
+
+
+def bounds(q: Question) -> tuple[float, float]:
+    rules = q.validate_
+    low = rules.min if rules and rules.min is not None else 0
+    high = rules.max if rules and rules.max is not None else low + 500
+    return low, high
+
+
+def value_for(q: Question) -> st.SearchStrategy[object]:
+    rules = q.validate_
+    low, high = bounds(q)
+    if q.kind == "choice":
+        return st.sampled_from(q.choice_values)
+    if q.kind == "multi_choice":
+        return st.lists(st.sampled_from(q.choice_values), unique=True,
+                        min_size=1 if q.required else 0)
+    if q.kind == "yes_no":
+        return st.booleans()
+    if q.kind == "integer":
+        return st.integers(math.ceil(low), math.floor(high))
+    if q.kind == "decimal":
+        return st.floats(low, high, allow_nan=False).map(lambda x: round(x, 1))
+    if q.kind == "date":
+        return st.dates(dt.date(2026, 1, 1), dt.date(2029, 12, 31))
+    if q.kind == "text" and rules and rules.pattern:
+        return st.from_regex(rules.pattern, fullmatch=True)
+    return HOSTILE
+
+
+# No shrinking: a failure is reported as drawn (with every answer labelled), so a
+# failing run stays bounded in time.
+@settings(max_examples=200, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data(), lang=st.sampled_from(["lv", "en"]))
+def test_any_valid_answer_set_renders(data: st.DataObject, lang: str) -> None:
+    interview = Interview(TREE, {}, lang)
+    while (q := interview.current()) is not None:
+        context = interview.context_before(q.id)
+        raw = data.draw(value_for(q), label=q.id)
+        value = _first_valid(q, [raw, *_candidates(q)], context, lang)
+        interview.answer(q.id, value)
+    assert interview.missing_required() == []
+    plan = build_plan(TREE, interview.answers, lang, TODAY)
+    markdown = render_markdown(plan)
+    assert markdown.startswith("# ")
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    # Typed text never becomes markup: no raw tags, no foreign links or images.
+    assert "<img" not in html
+    assert "<script" not in html
+    assert 'href="file:' not in html
+
+
+def _candidates(q: Question) -> list[object]:
+    """Other values to try when a rule refuses the drawn one (rules may depend on
+    earlier answers, e.g. a legal form that needs two founders)."""
+    low, high = bounds(q)
+    if q.kind == "integer":
+        return [math.ceil(low), math.floor(high)]
+    if q.kind == "decimal":
+        return [low, high]
+    if q.kind == "choice":
+        return list(q.choice_values)
+    if q.kind == "multi_choice":
+        return [[v] for v in q.choice_values]
+    if q.kind == "yes_no":
+        return [True, False]
+    return ["Ērgļi"]
+
+
+def _first_valid(q: Question, values: list[object], context: dict[str, object],
+                 lang: str) -> object:
+    for value in values:
+        try:
+            return answer_rules.check_value(q, value, context, lang)
+        except answer_rules.AnswerInvalid:
+            continue
+    raise AssertionError(f"no valid answer found for {q.id}")
