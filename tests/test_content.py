@@ -103,3 +103,17 @@ def test_every_example_passes_check(example: Path, capsys: pytest.CaptureFixture
     assert run(["check", "--answers", str(example), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "0 still open" in out
+
+
+@pytest.mark.parametrize(("name", "pack"), [("step", False), ("pack", True)])
+def test_bundled_schema_files_are_the_generated_ones(name: str, pack: bool) -> None:
+    from koprade_wizard.schema import schema_text
+
+    committed = (STEPS / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(pack=pack), (
+        f"regenerate with: koprade-wizard schema {'--pack ' if pack else ''}"
+        f"> steps/schema/{name}.schema.json")
+    for step_file in STEPS.glob("*.yaml"):
+        first = step_file.read_text(encoding="utf-8").splitlines()[0]
+        expected = "pack" if step_file.name == "pack.yaml" else "step"
+        assert first == f"# yaml-language-server: $schema=schema/{expected}.schema.json"

@@ -7,12 +7,11 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
+import pdfcheck
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from koprade_wizard import pdf
 from koprade_wizard.pdf import (
@@ -108,55 +107,6 @@ HOSTILE = """\
 # --------------------------------------------------------------------------- helpers
 
 
-def _objects(value: object) -> Iterator[DictionaryObject]:
-    value = getattr(value, "get_object", lambda: value)()
-    if isinstance(value, DictionaryObject):
-        yield value
-
-
-def _resources(resources: object) -> Iterator[DictionaryObject]:
-    """Every resource dictionary reachable from a page, including nested forms."""
-    for res in _objects(resources):
-        yield res
-        for xobject in _objects(res.get("/XObject")):
-            for item in xobject.values():
-                for form in _objects(item):
-                    yield from _resources(form.get("/Resources"))
-
-
-def _fonts(reader: PdfReader) -> list[DictionaryObject]:
-    fonts = []
-    for page in reader.pages:
-        for res in _resources(page.get("/Resources")):
-            for fonts_dict in _objects(res.get("/Font")):
-                fonts.extend(font.get_object() for font in fonts_dict.values())
-    return fonts
-
-
-def _image_xobjects(reader: PdfReader) -> list[DictionaryObject]:
-    images = []
-    for page in reader.pages:
-        for res in _resources(page.get("/Resources")):
-            for xobjects in _objects(res.get("/XObject")):
-                images.extend(
-                    x.get_object()
-                    for x in xobjects.values()
-                    if x.get_object().get("/Subtype") == "/Image"
-                )
-    return images
-
-
-def _descriptor(font: DictionaryObject) -> DictionaryObject:
-    if "/DescendantFonts" in font:
-        font = font["/DescendantFonts"][0].get_object()
-    return font["/FontDescriptor"].get_object()
-
-
-def _has_embedded_files(reader: PdfReader) -> bool:
-    names = reader.trailer["/Root"].get("/Names")
-    return names is not None and "/EmbeddedFiles" in names.get_object()
-
-
 @pytest.fixture(scope="module")
 def sample_pdf() -> bytes:
     return markdown_to_pdf(SAMPLE, META)
@@ -220,11 +170,11 @@ def test_task_list_and_charts_reach_the_page(page_texts: list[str]) -> None:
 
 
 def test_every_font_is_embedded_dejavu(reader: PdfReader) -> None:
-    fonts = _fonts(reader)
+    fonts = pdfcheck.fonts(reader)
     assert fonts
     for font in fonts:
         assert "DejaVu" in str(font["/BaseFont"])
-        descriptor = _descriptor(font)
+        descriptor = pdfcheck.descriptor(font)
         assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
 
 
@@ -244,8 +194,8 @@ def test_tagged_for_accessibility(reader: PdfReader) -> None:
 
 
 def test_no_images_and_no_attachments(reader: PdfReader) -> None:
-    assert _image_xobjects(reader) == []  # the charts are vector drawings
-    assert not _has_embedded_files(reader)
+    assert pdfcheck.image_xobjects(reader) == []  # the charts are vector drawings
+    assert not pdfcheck.has_embedded_files(reader)
 
 
 def test_english_document_uses_english_words() -> None:
@@ -436,8 +386,8 @@ def test_hostile_html_fetches_nothing_foreign(monkeypatch: pytest.MonkeyPatch) -
     )
     data = html_to_pdf(html)
     reader = PdfReader(io.BytesIO(data))
-    assert _image_xobjects(reader) == []
-    assert not _has_embedded_files(reader)
+    assert pdfcheck.image_xobjects(reader) == []
+    assert not pdfcheck.has_embedded_files(reader)
     assert b"root:" not in data
     assert "file:///etc/passwd" in asked  # it was asked for, and refused
     assert "http://127.0.0.1:9/x.png" in asked
@@ -446,8 +396,8 @@ def test_hostile_html_fetches_nothing_foreign(monkeypatch: pytest.MonkeyPatch) -
 def test_hostile_markdown_renders_safely() -> None:
     data = markdown_to_pdf(HOSTILE, META)
     reader = PdfReader(io.BytesIO(data))
-    assert _image_xobjects(reader) == []
-    assert not _has_embedded_files(reader)
+    assert pdfcheck.image_xobjects(reader) == []
+    assert not pdfcheck.has_embedded_files(reader)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert '<img src="file:///etc/passwd">' in text  # shown, not obeyed
 

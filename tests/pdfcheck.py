@@ -1,0 +1,72 @@
+"""Reading a PDF back: its fonts, images and attachments (shared by the PDF tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+
+def _objects(value: object) -> Iterator[DictionaryObject]:
+    value = getattr(value, "get_object", lambda: value)()
+    if isinstance(value, DictionaryObject):
+        yield value
+
+
+def _resources(resources: object) -> Iterator[DictionaryObject]:
+    """Every resource dictionary reachable from a page, including nested forms."""
+    for res in _objects(resources):
+        yield res
+        for xobject in _objects(res.get("/XObject")):
+            for item in xobject.values():
+                for form in _objects(item):
+                    yield from _resources(form.get("/Resources"))
+
+
+def fonts(reader: PdfReader) -> list[DictionaryObject]:
+    found = []
+    for page in reader.pages:
+        for res in _resources(page.get("/Resources")):
+            for fonts_dict in _objects(res.get("/Font")):
+                found.extend(font.get_object() for font in fonts_dict.values())
+    return found
+
+
+def image_xobjects(reader: PdfReader) -> list[DictionaryObject]:
+    images = []
+    for page in reader.pages:
+        for res in _resources(page.get("/Resources")):
+            for xobjects in _objects(res.get("/XObject")):
+                images.extend(
+                    x.get_object()
+                    for x in xobjects.values()
+                    if x.get_object().get("/Subtype") == "/Image"
+                )
+    return images
+
+
+def descriptor(font: DictionaryObject) -> DictionaryObject:
+    if "/DescendantFonts" in font:
+        font = font["/DescendantFonts"][0].get_object()
+    return font["/FontDescriptor"].get_object()
+
+
+def embedded(font: DictionaryObject) -> bool:
+    d = descriptor(font)
+    return "/FontFile2" in d or "/FontFile3" in d
+
+
+def has_embedded_files(reader: PdfReader) -> bool:
+    names = reader.trailer["/Root"].get("/Names")
+    return names is not None and "/EmbeddedFiles" in names.get_object()
+
+
+def has_link_to(reader: PdfReader, prefix: str) -> bool:
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is not None and str(uri).startswith(prefix):
+                return True
+    return False
