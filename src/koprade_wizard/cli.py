@@ -198,7 +198,8 @@ def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
         typed = answer_file.validate(tree, data, lang, str(path))
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language
-        question = data.position or "-"
+        stopped = tree.question(data.position) if data.position in _question_ids(tree) else None
+        question = stopped.label.get(lang, stopped.id) if stopped else "—"
         if given is None and not prompter.confirm(
             t("resume_found", lang, file=path, question=question)
         ):
@@ -250,6 +251,10 @@ def _write_wizard_plan(tree: Any, answers: dict[str, Any], lang: str, path: Path
         base = base.with_name(f"{base.name}-{stamp}")
     written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
+
+
+def _question_ids(tree: Any) -> set[str]:
+    return {q.id for q in tree.questions()}
 
 
 def _archive(path: Path) -> Path:
