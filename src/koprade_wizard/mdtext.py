@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&@])")
+# "www." starts a bare address that some renderers (GitHub) and markdownlint's MD034
+# take as a link, as do "://" and "@" (escaped with the specials).
+_WWW = re.compile(r"\b(www)\.", re.IGNORECASE)
 # What starts a list, quote or heading when it opens a paragraph.
 _LEADING = re.compile(r"^(\d+)([.)])|^([-+=>])")
-_SPACES = re.compile(r"\s+")
+# White space to fold; the no-break space is kept (it holds "1 234 €" together).
+_SPACES = re.compile(r"[^\S\u00a0]+")
 
 
 def inline(text: object) -> str:
@@ -22,8 +26,9 @@ def inline(text: object) -> str:
 
     Line breaks become spaces: a table row or a list item must stay on one line.
     """
-    flat = _SPACES.sub(" ", str(text)).strip()
-    return _SPECIAL.sub(r"\\\1", flat)
+    flat = _SPACES.sub(" ", str(text)).strip(" ")
+    escaped = _SPECIAL.sub(r"\\\1", flat).replace("://", "\\://")
+    return _WWW.sub(r"\1\\.", escaped)
 
 
 def block(text: object) -> str:

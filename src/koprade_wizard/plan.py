@@ -172,11 +172,14 @@ def show(q: Question, value: Any, lang: str, yes_no: tuple[str, str]) -> str:
 
         return date(value, lang)
     if isinstance(value, int | float):
-        from .formatting import number
+        from .formatting import money, number
 
-        digits = 0 if float(value).is_integer() else 1
+        whole = float(value).is_integer()
         unit = text(q.unit, lang)
-        return f"{number(value, lang, digits)} {unit}".strip()
+        if unit.startswith("€"):  # an amount: "45 € mēnesī" / "€45 a month"
+            return money(value, lang, not whole) + unit[1:]
+        shown = number(value, lang, 0 if whole else 1)
+        return f"{shown}\u00a0{unit}" if unit else shown  # no line break before the unit
     return str(value)
 
 

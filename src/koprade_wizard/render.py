@@ -24,6 +24,7 @@ from .errors import RenderError
 from .loader import cache_dir
 from .paths import templates_dir
 from .plan import PlanData
+from .sources import SOURCES
 
 TEMPLATE = "plan.md.j2"
 STRINGS = "strings.yaml"
@@ -113,6 +114,8 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "date": lambda d: formatting.date(d, lang),
         "month": lambda d: formatting.month(d, lang),
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
+        # Figures from weak sources are shown as editable defaults.
+        "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
     }
     template = env.get_template(TEMPLATE)
     return _tidy(template.render(**helpers))

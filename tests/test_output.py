@@ -1,0 +1,211 @@
+"""`koprade-wizard render`: every example in every format, read back; files never clobbered;
+hostile answers shown as typed with nothing fetched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pdfcheck
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from koprade_wizard import answers as answer_file
+from koprade_wizard import formatting
+from koprade_wizard.cli import run
+from koprade_wizard.loader import load_tree
+from koprade_wizard.messages import t
+from koprade_wizard.plan import build_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+LATVIAN = "āčēģīķļņšūž"
+
+
+def _plan_of(example: Path) -> tuple[dict[str, object], str]:
+    data = answer_file.load(example, "en")
+    return answer_file.validate(TREE, data, "en"), data.language
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example rendered once, in every format, into one folder."""
+    out = tmp_path_factory.mktemp("plans")
+    for example in EXAMPLES:
+        assert run(["render", str(example), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_renders_to_every_format(example: Path, rendered: Path) -> None:
+    answers, lang = _plan_of(example)
+    base = rendered / f"{example.stem}-plan"
+    markdown = base.with_suffix(".md").read_text(encoding="utf-8")
+    html = base.with_suffix(".html").read_text(encoding="utf-8")
+    reader = PdfReader(base.with_suffix(".pdf"))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+
+    plan = build_plan(TREE, answers, lang, dt.date.today())
+    name = str(answers["initiative_name"])
+    municipality = plan.municipality
+    assert municipality is not None
+    setup = formatting.money(plan.calc.setup.total, lang)
+    needed = str(plan.calc.break_even.members_needed)
+    for content in (markdown, html):
+        assert name in content
+        assert municipality.official_lv in content or municipality.name_lv in content
+        assert setup in content
+    # The PDF's text carries the same facts; pypdf may break a line inside a phrase.
+    flat = " ".join(text.split())
+    assert name in flat
+    assert municipality.name_lv.split()[0] in flat
+    assert setup.replace("\u00a0", " ") in flat.replace("\u00a0", " ")
+    assert needed in flat
+    assert f"{len(reader.pages)}" in text
+    if lang == "lv":
+        assert set(flat.lower()) >= set(LATVIAN) - {"ģ"} or set(flat) & set(LATVIAN)
+        assert formatting.date(dt.date.today(), "lv") in flat
+    assert reader.metadata is not None and reader.metadata.title
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_latvian_plan_keeps_every_diacritic(rendered: Path) -> None:
+    """All eleven Latvian letters reach the PDF text intact (over the Latvian plans)."""
+    texts = []
+    for example in EXAMPLES:
+        if yaml.safe_load(example.read_text(encoding="utf-8"))["language"] == "lv":
+            reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
+            texts += [page.extract_text() for page in reader.pages]
+    assert set(" ".join(texts).lower()) >= set(LATVIAN)
+
+
+@pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
+def test_every_font_is_embedded_and_nothing_foreign(example: Path, rendered: Path) -> None:
+    reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
+    fonts = pdfcheck.fonts(reader)
+    assert fonts
+    assert all(pdfcheck.embedded(font) for font in fonts)
+    assert all("DejaVu" in str(font["/BaseFont"]) for font in fonts)
+    assert pdfcheck.image_xobjects(reader) == []
+    assert not pdfcheck.has_embedded_files(reader)
+
+
+# -- files -------------------------------------------------------------------------
+
+def test_an_existing_plan_is_kept_without_force(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    example = EXAMPLES[0]
+    assert run(["render", str(example), "--out", str(tmp_path), "--format", "md"]) == 0
+    plan = tmp_path / f"{example.stem}-plan.md"
+    plan.write_text("my own edits", encoding="utf-8")
+    assert run(["render", str(example), "--out", str(tmp_path), "--format", "md",
+                "--lang", "en"]) == 1
+    assert plan.read_text(encoding="utf-8") == "my own edits"
+    assert t("plan_exists", "en") in capsys.readouterr().err
+    assert run(["render", str(example), "--out", str(tmp_path), "--format", "md",
+                "--force"]) == 0
+    assert plan.read_text(encoding="utf-8").startswith("# ")
+    assert [p.name for p in tmp_path.iterdir()] == [plan.name]  # no temporary files left
+
+
+def test_one_format_only(tmp_path: Path) -> None:
+    assert run(["render", str(EXAMPLES[0]), "--out", str(tmp_path), "--format", "html"]) == 0
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".html"]
+
+
+def test_incomplete_answers_list_what_is_missing(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    data = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+    for qid in ("founding_members", "own_money"):
+        del data["answers"][qid]
+    partial = tmp_path / "partial.yaml"
+    partial.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["render", str(partial), "--out", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "founding_members" in err and "own_money" in err
+    assert "--partial" in err
+    assert not out.exists() or not any(out.iterdir())
+    assert run(["render", str(partial), "--out", str(out), "--format", "md", "--partial",
+                "--lang", "en"]) == 0
+    markdown = (out / "partial-plan.md").read_text(encoding="utf-8")
+    founding = TREE.question("founding_members").label["en"]
+    assert founding in markdown  # the unanswered question is named in the plan
+
+
+def test_a_broken_answers_file_names_the_question(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    data = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+    data["answers"]["area_m2"] = "large"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run(["render", str(bad), "--out", str(tmp_path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "area_m2" in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.glob("*-plan.*"))
+
+
+# -- hostile input ---------------------------------------------------------------
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Recorder.hits.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    _Recorder.hits = []
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_hostile_answers_appear_literally_and_nothing_is_fetched(tmp_path: Path,
+                                                                 server: str) -> None:
+    data = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+    data["language"] = "en"
+    hostile = {
+        "initiative_name": f'<img src="{server}/name.png"> & Co',
+        "settlement": "[x](file:///etc/passwd)",
+        "contact_name": "**bold** {{ 7*7 }} | pipe",
+        "notes": (f"![i]({server}/notes.png)\n\n# heading\n\n<a rel=\"attachment\" "
+                  'href="file:///etc/passwd">a</a> &amp; <script>alert(1)</script>'),
+    }
+    data["answers"].update(hostile)
+    data["answers"].setdefault("contact_email", "a@example.com")
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run(["render", str(path), "--out", str(tmp_path)]) == 0
+
+    html = (tmp_path / "hostile-plan.html").read_text(encoding="utf-8")
+    assert "<img" not in html and "<script" not in html and "<a rel" not in html
+    assert 'href="file:' not in html and f'src="{server}' not in html
+    assert "&lt;img src=" in html
+    assert "{{ 7*7 }}" in html
+    assert "&amp;amp;" in html  # the typed entity stays an entity, shown as typed
+
+    reader = PdfReader(tmp_path / "hostile-plan.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert '<img src="' in text
+    assert "[x](file:///etc/passwd)" in text
+    assert "**bold** {{ 7*7 }} | pipe" in text
+    assert pdfcheck.image_xobjects(reader) == []
+    assert not pdfcheck.has_embedded_files(reader)
+    assert not pdfcheck.has_link_to(reader, "file:")
+    assert _Recorder.hits == []
