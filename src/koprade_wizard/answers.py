@@ -23,6 +23,7 @@ from .errors import AnswersError, Location, Problem
 from .fsutil import atomic_write
 from .messages import t
 from .tree import DecisionTree, Question
+from .yamlsrc import YamlSyntaxError, safe_load
 
 
 class AnswerInvalid(Exception):
@@ -274,18 +275,15 @@ def load(path: Path, lang: str) -> AnswersFile:
     """Read an answers file's structure (values are checked by ``validate``)."""
     where = Location(str(path))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AnswersError([Problem(None, t("file_not_found", lang, path=path))]) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = str(getattr(exc, "problem", ""))
-        if "end of stream" in problem or "<stream end>" in problem:
-            # Past the last line says nothing; point at where the unclosed thing began.
-            mark = getattr(exc, "context_mark", None) or mark
-        loc = Location(str(path), mark.line + 1 if mark else 0)
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise AnswersError([Problem(loc, t("answers_bad_file", lang, reason=reason))]) from None
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text ({exc.reason})"
+        raise AnswersError([Problem(where, t("answers_bad_file", lang, reason=reason))]) from None
+    except YamlSyntaxError as exc:
+        loc = Location(str(path), exc.line)
+        raise AnswersError([Problem(loc, t("answers_bad_file", lang, reason=exc.reason))]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("answers", {}), dict | None):
         reason = "expected a mapping with 'pack' and 'answers'"
         raise AnswersError([Problem(where, t("answers_bad_file", lang, reason=reason))])

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -25,6 +24,7 @@ from .loader import cache_dir
 from .paths import templates_dir
 from .plan import PlanData
 from .sources import SOURCES
+from .yamlsrc import YamlSyntaxError, safe_load
 
 TEMPLATE = "plan.md.j2"
 STRINGS = "strings.yaml"
@@ -36,8 +36,8 @@ _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 def strings(folder: Path) -> dict[str, dict[str, str]]:
     path = folder / STRINGS
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        data = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, YamlSyntaxError) as exc:
         raise RenderError(f"{path}: cannot read the plan's phrases: {exc}") from None
     if not isinstance(data, dict):
         raise RenderError(f"{path}: expected a mapping of phrase ids")

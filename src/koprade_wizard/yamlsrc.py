@@ -28,7 +28,19 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (ten times faster); both are safe loaders.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    """Plain safe YAML loading (no line numbers); raise YamlSyntaxError."""
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
+
+
+class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         self.flatten_mapping(node)
         result = LineDict()
@@ -81,23 +93,26 @@ class YamlSyntaxError(Exception):
         self.line = line
 
 
+def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
+    """A parser error as a reason and a 1-based line inside the text."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return YamlSyntaxError(str(exc), 0)
+    mark = exc.problem_mark or exc.context_mark
+    if mark is not None and exc.context_mark is not None and mark.line >= len(text.splitlines()):
+        # Past the last line says nothing; point at where the unclosed thing began.
+        mark = exc.context_mark
+    reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    return YamlSyntaxError(reason or "not valid YAML", mark.line + 1 if mark else 0)
+
+
 def load_text(text: str) -> Any:
     """Parse one YAML document safely, keeping line numbers; raise YamlSyntaxError."""
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader)  # a safe loader, with line numbers
     except DuplicateKeyError as exc:
         raise YamlSyntaxError(f"duplicate key '{exc.key}'", exc.line) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or ""
-        if exc.context_mark and ("end of stream" in problem or "<stream end>" in problem):
-            # Past the last line says nothing; point at where the unclosed thing began.
-            mark = exc.context_mark
-        line = mark.line + 1 if mark else 0
-        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise YamlSyntaxError(reason or "not valid YAML", line) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc), 0) from None
+        raise _syntax_error(exc, text) from None
 
 
 def load_file(path: Path) -> Any:
