@@ -401,3 +401,20 @@ def test_cash_flow_adds_up(target: float, net: float, costs: float, start: float
     for before, now in itertools.pairwise(points):
         assert now.cumulative == pytest.approx(before.cumulative + now.result, abs=1e-6)
         assert now.result == pytest.approx(now.members * net - costs, abs=1e-6)
+
+
+def test_an_open_space_ramps_up_from_the_members_it_has() -> None:
+    # 20 desks in council premises: capacity ⌊20 / 0.58⌋ = 34, target 34 × 0.7 = 23.8.
+    new = compute(CalcInputs(desired_desks=20, premises=Premises.COUNCIL))
+    running = compute(CalcInputs(desired_desks=20, premises=Premises.COUNCIL, start_members=12))
+    assert running.cash_flow[0].members == 12
+    # Month 6 of a 12-month ramp: 12 + (23.8 − 12) × 6/12 = 17.9 (a new space: 11.9).
+    assert running.cash_flow[6].members == pytest.approx(17.9)
+    assert new.cash_flow[6].members == pytest.approx(11.9)
+    assert running.cash_flow[12].members == pytest.approx(23.8)
+    ops_new = new.break_even.months_to_operating_break_even
+    ops_running = running.break_even.months_to_operating_break_even
+    assert ops_new is not None and ops_running is not None and ops_running < ops_new
+    # More members than the usual target: the plan keeps them, it does not shrink.
+    crowded = compute(CalcInputs(desired_desks=20, start_members=30))
+    assert crowded.capacity.target_members == 30

@@ -232,6 +232,7 @@ class CalcInputs:
     common_share: float | None = None
     members_per_flex_desk: float | None = None
     target_members: float | None = None
+    start_members: float | None = None  # members already there (a space that is open)
     members_per_meeting_room: float | None = None
     peak_users_per_phone_booth: float | None = None
     peak_share: float | None = None
@@ -319,7 +320,8 @@ def _check(d: Defaults, inputs: CalcInputs) -> None:
         value = getattr(d, f.name)
         if isinstance(value, int | float) and value < 0:
             raise ValueError(f"{f.name} must not be negative (got {value})")
-    for name in ("area_m2", "desired_desks", "target_members", "setup_budget_eur",
+    for name in ("area_m2", "desired_desks", "target_members", "start_members",
+                 "setup_budget_eur",
                  "monthly_costs_eur", "own_money_eur", "loans_eur"):
         value = getattr(inputs, name)
         if value is not None and value < 0:
@@ -402,7 +404,7 @@ def capacity(inputs: CalcInputs, d: Defaults, base: Defaults = DEFAULTS) -> Capa
     """Desks from area or area from desks, then members, rooms and booths.
 
     * ``member_capacity = ⌊desks / n⌋``; ``target = founder's figure or
-      capacity × target_occupancy``;
+      capacity × target_occupancy``, and never below the members already there;
     * ``meeting_rooms = ⌈target / members_per_meeting_room⌉``;
     * ``peak_users = min(desks, target × peak_share)``;
       ``phone_booths = ⌈peak_users / peak_users_per_phone_booth⌉``.
@@ -423,6 +425,8 @@ def capacity(inputs: CalcInputs, d: Defaults, base: Defaults = DEFAULTS) -> Capa
         if inputs.target_members is not None
         else member_capacity * d.target_occupancy
     )
+    # An open space plans for at least the members it already has.
+    target = max(target, inputs.start_members or 0.0)
     peak = min(float(desks), target * d.peak_share)
     return Capacity(
         area_m2=area,
@@ -658,7 +662,8 @@ class BreakEven:
     ``members_needed = ⌈costs / net revenue per member⌉`` (``None`` if members
     bring no revenue); ``occupancy = members_needed × n / desks`` (share of desks
     in use); ``reachable`` says whether that many members fit. During the ramp-up
-    ``members(t) = target × min(t, N) / N``; ``result(t) = members(t) × net − costs``;
+    ``members(t) = s + (target − s) × min(t, N) / N`` with ``s`` the members already
+    there (0 for a new space); ``result(t) = members(t) × net − costs``;
     ``cumulative(0) = −to_recover`` and ``cumulative(t) = cumulative(t−1) + result(t)``.
     ``months_to_recover`` is the first month with ``cumulative ≥ 0`` within
     ``horizon_months``, else ``None`` (not within the horizon).
@@ -674,22 +679,24 @@ class BreakEven:
     ramp_months: int
 
 
-def members_at(month: int, target: float, ramp_months: int) -> float:
-    """Linear ramp: ``target × min(month, N) / N``; ``N = 0`` means full from month 1."""
+def members_at(month: int, target: float, ramp_months: int, start: float = 0.0) -> float:
+    """Linear ramp: ``start + (target − start) × min(month, N) / N``; ``N = 0`` means
+    the target from month 1. ``start`` is who is already there (0 for a new space)."""
     if month <= 0:
-        return 0.0
+        return start
     if ramp_months <= 0:
         return target
-    return target * min(month, ramp_months) / ramp_months
+    return start + (target - start) * min(month, ramp_months) / ramp_months
 
 
 def cash_flow(months: int, target: float, net_per_member: float, costs: float,
-              to_recover: float, ramp_months: int) -> tuple[MonthPoint, ...]:
+              to_recover: float, ramp_months: int,
+              start: float = 0.0) -> tuple[MonthPoint, ...]:
     """Month 0 to ``months``: see ``BreakEven`` for the sums."""
-    points = [MonthPoint(0, 0.0, 0.0, 0.0, 0.0, -to_recover)]
+    points = [MonthPoint(0, start, 0.0, 0.0, 0.0, -to_recover)]
     cumulative = -to_recover
     for t in range(1, months + 1):
-        members = members_at(t, target, ramp_months)
+        members = members_at(t, target, ramp_months, start)
         income = members * net_per_member
         result = income - costs
         cumulative += result
@@ -698,7 +705,7 @@ def cash_flow(months: int, target: float, net_per_member: float, costs: float,
 
 
 def break_even(cap: Capacity, rev: Revenue, costs: float, gap: FundingGap,
-               d: Defaults) -> BreakEven:
+               d: Defaults, start: float = 0.0) -> BreakEven:
     """See ``BreakEven``."""
     exact = costs / rev.net_per_member if rev.net_per_member > 0 else None
     needed = None if exact is None else _ceil(exact)
@@ -707,7 +714,7 @@ def break_even(cap: Capacity, rev: Revenue, costs: float, gap: FundingGap,
         occupancy = needed * cap.desk_need_per_member / cap.desks
     reachable = needed is not None and needed <= cap.member_capacity
     series = cash_flow(d.horizon_months, cap.target_members, rev.net_per_member, costs,
-                       gap.to_recover, d.ramp_months)
+                       gap.to_recover, d.ramp_months, start)
     operating = next((p.month for p in series[1:] if p.result >= -_EPS), None)
     recover = next((p.month for p in series if p.cumulative >= -_EPS), None)
     return BreakEven(needed, exact, occupancy, reachable, operating, recover,
@@ -784,7 +791,8 @@ def compute(inputs: CalcInputs, defaults: Defaults = DEFAULTS) -> CalcResult:
     monthly = monthly_costs(inputs, d, cap)
     rev = revenue(inputs, d, cap)
     gap = funding_gap(inputs, setup.total)
-    be = break_even(cap, rev, monthly.total, gap, d)
+    start = inputs.start_members or 0.0
+    be = break_even(cap, rev, monthly.total, gap, d, start)
     series = cash_flow(d.chart_months, cap.target_members, rev.net_per_member, monthly.total,
-                       gap.to_recover, d.ramp_months)
+                       gap.to_recover, d.ramp_months, start)
     return CalcResult(d, cap, setup, monthly, rev, gap, be, bandwidth(inputs, d, cap), series)

@@ -202,6 +202,7 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) 
     return calc.CalcInputs(
         area_m2=area,
         desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
+        start_members=_num(a, "current_members") if a.get("stage") == "open" else None,
         works=_WORKS.get(a.get("condition") or ""),
         workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
         premises=_TENURE.get(a.get("tenure") or ""),
