@@ -377,3 +377,23 @@ def test_a_finished_interview_goes_straight_to_the_review(mini_tree: DecisionTre
     assert saved == []
     assert interview.finished
     assert interview.missing_required() == []
+
+
+def test_a_resumed_interview_asks_only_what_is_unanswered(mini_tree: DecisionTree) -> None:
+    # Everything is answered but has_premises, which sits between answered questions.
+    answers = {"name": "Hub", "founder": "person", "wishes": [], "opening": None}
+    interview = Interview(mini_tree, dict(answers), "en")
+    assert interview.cursor == "has_premises"
+    prompter = ScriptedPrompter(["no", ReviewAction("finish")])
+    assert run_interview(interview, prompter, lambda _: None) == "finished"
+    assert prompter.asked == ["has_premises"]
+
+
+def test_after_going_back_the_answered_questions_come_again(mini_tree: DecisionTree) -> None:
+    prompter = ScriptedPrompter(["Hub", "person", BACK, BACK, "Hub 2", "person", "no",
+                                 "kitchen", "", ReviewAction("finish")])
+    interview = Interview(mini_tree, {}, "en")
+    assert run_interview(interview, prompter, lambda _: None) == "finished"
+    assert prompter.asked == ["name", "founder", "has_premises", "founder", "name", "founder",
+                              "has_premises", "wishes", "opening"]
+    assert interview.answers["name"] == "Hub 2"

@@ -24,8 +24,10 @@ def run_interview(
     """
     lang = interview.lang
     changing: str | None = None
-    # After a change from the review only the newly relevant questions are asked.
-    filling = False
+    # After going back, each answer leads to the very next question (answered ones
+    # are shown with their answer). Otherwise — a fresh start, a resumed file, a
+    # change from the review — the next question is the first one still unanswered.
+    revisiting = False
     last_change: ChangeReport | None = None
     previous_step: str | None = None
     while True:
@@ -33,7 +35,7 @@ def run_interview(
         if question is None:
             action = prompter.review(interview.review(), lang, last_change)
             last_change = None
-            filling = False
+            revisiting = False
             if action.kind == "finish":
                 return "finished"
             if action.kind == "quit":
@@ -62,13 +64,16 @@ def run_interview(
                 interview.resume_point()
             elif interview.back() is None:
                 prompter.notice(t("at_start", lang))
+            else:
+                revisiting = True
             continue
         if changing == question.id:
             last_change = interview.change(question.id, result)
             changing = None
-            filling = True
         else:
             interview.answer(question.id, result)
-            if filling:
+            if not revisiting:
                 interview.resume_point()
+        if interview.cursor not in interview.answers:
+            revisiting = False
         save(interview)
