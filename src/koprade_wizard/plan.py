@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import calc, conditions, funding
+from .display import show, text
 from .engine import Interview
 from .municipalities import LAG_BY_MUNICIPALITY, LagCoverage, Municipality, lookup
 from .sources import SOURCES
-from .tree import DecisionTree, PackSource, Question
+from .tree import DecisionTree, PackSource
 
 PHASES = ("awareness", "concept", "installation", "development")
 
@@ -150,37 +151,6 @@ class PlanData:
                 if row.id == qid:
                     return row.shown
         return ""
-
-
-def text(local: Mapping[str, str] | None, lang: str) -> str:
-    if not local:
-        return ""
-    return local.get(lang) or next(iter(local.values()))
-
-
-def show(q: Question, value: Any, lang: str, yes_no: tuple[str, str]) -> str:
-    """An answer as the plan shows it (labels for choices, unit after numbers)."""
-    if value is None or value == []:
-        return ""
-    if isinstance(value, bool):
-        return yes_no[0] if value else yes_no[1]
-    if q.is_choice:
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(text(c.label, lang) for v in values if (c := q.choice(v)))
-    if isinstance(value, dt.date):
-        from .formatting import date
-
-        return date(value, lang)
-    if isinstance(value, int | float):
-        from .formatting import money, number
-
-        whole = float(value).is_integer()
-        unit = text(q.unit, lang)
-        if unit.startswith("€"):  # an amount: "45 € mēnesī" / "€45 a month"
-            return money(value, lang, not whole) + unit[1:]
-        shown = number(value, lang, 0 if whole else 1)
-        return f"{shown}\u00a0{unit}" if unit else shown  # no line break before the unit
-    return str(value)
 
 
 def _num(a: Mapping[str, Any], key: str) -> float | None:

@@ -5,7 +5,6 @@ This and ``cli.py`` are the only modules that touch the terminal.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import questionary
@@ -15,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import answers as answer_rules
+from .display import show, text
 from .engine import ChangeReport, ReviewGroup
 from .messages import t
 from .prompts import BACK, AskRequest, ReviewAction
@@ -24,26 +24,9 @@ _BACK_TEXT = "<"
 _SEARCH_FROM = 12  # longer lists get type-to-filter
 
 
-def _text(local: dict[str, str] | None, lang: str) -> str:
-    if not local:
-        return ""
-    return local.get(lang) or next(iter(local.values()))
-
-
 def show_value(q: Question, value: Any, lang: str) -> str:
-    """An answer as a person reads it, in ``lang``."""
-    if value is None:
-        return t("no_answer", lang)
-    if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
-    if q.is_choice:
-        values = value if isinstance(value, list) else [value]
-        labels = [_text(c.label, lang) for v in values if (c := q.choice(v))]
-        return ", ".join(labels) or t("no_answer", lang)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    unit = getattr(q, "unit", None)
-    return f"{value} {_text(unit, lang)}".strip() if unit else str(value)
+    """An answer as a person reads it, in ``lang``; a dash for none."""
+    return show(q, value, lang, (t("yes", lang), t("no", lang))) or t("no_answer", lang)
 
 
 class TerminalPrompter:
@@ -57,7 +40,7 @@ class TerminalPrompter:
         q, lang = request.question, request.lang
         self._header(request)
         kind = q.kind
-        label = _text(q.label, lang)
+        label = text(q.label, lang)
         if kind in ("choice", "yes_no"):
             return self._select(request, label)
         if kind == "multi_choice":
@@ -78,13 +61,13 @@ class TerminalPrompter:
             Choice(t("review_quit", lang), value=("quit", None)),
         ]
         for group in groups:
-            table = Table(title=_text(group.step.title, lang), show_header=False, expand=True)
+            table = Table(title=text(group.step.title, lang), show_header=False, expand=True)
             table.add_column(ratio=3)
             table.add_column(ratio=2)
-            choices.append(Separator(f"── {_text(group.step.title, lang)}"))
+            choices.append(Separator(f"── {text(group.step.title, lang)}"))
             for item in group.items:
                 shown = show_value(item.question, item.value, lang)
-                label = _text(item.question.label, lang)
+                label = text(item.question.label, lang)
                 table.add_row(escape(label), escape(shown))
                 choices.append(Choice(f"{label}: {shown}", value=("change", item.question.id)))
             self.console.print(table)
@@ -95,28 +78,28 @@ class TerminalPrompter:
         kind, qid = picked
         return ReviewAction(kind, qid)
 
-    def notice(self, text: str) -> None:
-        self.console.print(f"[yellow]{escape(text)}")
+    def notice(self, message: str) -> None:
+        self.console.print(f"[yellow]{escape(message)}")
 
     # -- parts -----------------------------------------------------------------------
     def _header(self, request: AskRequest) -> None:
         lang, p = request.lang, request.progress
         step_line = t("step_progress", lang, n=p.step_number, total=p.step_count,
-                      title=_text(request.step.title, lang))
+                      title=text(request.step.title, lang))
         q_line = t("question_progress", lang, n=p.question_number, total=p.question_count)
         if request.first_in_step:
             self.console.rule(f"[bold cyan]{escape(step_line)}")
             if request.step.intro:
-                self.console.print(escape(_text(request.step.intro, lang)), style="italic")
+                self.console.print(escape(text(request.step.intro, lang)), style="italic")
         self.console.print(f"[dim]{escape(step_line)} · {escape(q_line)}[/dim]")
-        help_text = _text(request.question.help, lang)
+        help_text = text(request.question.help, lang)
         if help_text:
             self.console.print(f"[green]ℹ {escape(help_text)}[/green]")
 
     def _select(self, request: AskRequest, label: str) -> Any:
         q, lang = request.question, request.lang
         if q.is_choice:
-            options = [(c.value, _text(c.label, lang)) for c in q.choices]
+            options = [(c.value, text(c.label, lang)) for c in q.choices]
         else:
             options = [(True, t("yes", lang)), (False, t("no", lang))]
         choices: list[Any] = [Choice(title, value=("v", value)) for value, title in options]
@@ -141,7 +124,7 @@ class TerminalPrompter:
         current = request.default or []
         back = ("back", None)
         choices: list[Any] = [
-            Choice(_text(c.label, lang), value=c.value, checked=c.value in current)
+            Choice(text(c.label, lang), value=c.value, checked=c.value in current)
             for c in q.choices
         ]
         choices += [Separator(), Choice(t("back", lang), value=back)]
@@ -168,26 +151,26 @@ class TerminalPrompter:
         hints = [t("back_hint", lang)]
         if not q.required:
             hints.insert(0, t("optional_hint", lang))
-        unit = _text(getattr(q, "unit", None), lang)
+        unit = text(getattr(q, "unit", None), lang)
         message = f"{label} ({unit})" if unit else label
 
-        def validate(text: str) -> bool | str:
-            if text.strip() == _BACK_TEXT:
+        def validate(typed: str) -> bool | str:
+            if typed.strip() == _BACK_TEXT:
                 return True
             try:
-                request.check_text(text)
+                request.check_text(typed)
             except answer_rules.AnswerInvalid as exc:
                 return exc.message
             return True
 
         self.console.print(f"[dim]{escape(' '.join(hints))}[/dim]")
-        text = questionary.text(
+        typed = questionary.text(
             message, default=answer_rules.to_text(q, request.default), validate=validate,
             **self.kwargs
         ).unsafe_ask()
-        if text.strip() == _BACK_TEXT:
+        if typed.strip() == _BACK_TEXT:
             return BACK
-        return request.check_text(text)
+        return request.check_text(typed)
 
     def confirm(self, message: str, default: bool = True) -> bool:
         return bool(questionary.confirm(message, default=default, **self.kwargs).unsafe_ask())
