@@ -321,3 +321,18 @@ def test_the_wizard_without_a_terminal_writes_no_named_answers_file(
 
     assert done.returncode != 0
     assert not (tmp_path / "mine.yaml").exists()
+
+
+@pytest.mark.parametrize(("argv", "lang"), [
+    (["render", "--help"], "lv"),
+    (["--lang", "en", "render", "--help"], "en"),
+    (["render", "--lang=en", "--help"], "en"),
+])
+def test_help_speaks_the_requested_language(argv: list[str], lang: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.run(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert t("help_force", lang) in out
+    assert t("help_partial", lang).split()[0] in out

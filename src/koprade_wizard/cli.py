@@ -25,49 +25,59 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _requested_lang(argv: list[str]) -> str:
+    """The --lang given, read before parsing so that --help speaks that language."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGS:
+            return value
+    return DEFAULT_LANG
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
     s = argparse.SUPPRESS
-    parser = _Parser(
-        prog="koprade-wizard",
-        description="A step-by-step wizard for founding a co-working space (koprades telpa) "
-        "in rural Latvia. Without a command it runs the interview.",
-    )
+
+    def h(key: str) -> str:
+        return t(key, lang)
+
+    parser = _Parser(prog="koprade-wizard", description=h("help_description"))
     parser.add_argument("--version", action="version", version=f"koprade-wizard {__version__}")
-    parser.add_argument("--steps", type=Path, default=s, help="step folder (default: bundled)")
-    parser.add_argument("--lang", choices=LANGS, default=s, help="language (default: lv)")
-    parser.add_argument("--answers", type=Path, default=s,
-                        help="answers file to resume or create (default: koprade-answers.yaml)")
+    parser.add_argument("--steps", type=Path, default=s, help=h("help_steps"))
+    parser.add_argument("--lang", choices=LANGS, default=s, help=h("help_lang"))
+    parser.add_argument("--answers", type=Path, default=s, help=h("help_answers"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check step files (and an answers file)")
-    check.add_argument("--steps", type=Path, default=s)
-    check.add_argument("--answers", type=Path, default=s)
-    check.add_argument("--lang", choices=LANGS, default=s)
+    check = sub.add_parser("check", help=h("help_check"), description=h("help_check"))
+    check.add_argument("--steps", type=Path, default=s, help=h("help_steps"))
+    check.add_argument("--answers", type=Path, default=s, help=h("help_check_answers"))
+    check.add_argument("--lang", choices=LANGS, default=s, help=h("help_lang"))
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of step files")
-    schema.add_argument("--pack", action="store_true", help="the schema of pack.yaml instead")
+    schema = sub.add_parser("schema", help=h("help_schema"), description=h("help_schema"))
+    schema.add_argument("--pack", action="store_true", help=h("help_pack"))
 
-    questions = sub.add_parser("questions", help="list every question")
-    questions.add_argument("--steps", type=Path, default=s)
-    questions.add_argument("--lang", choices=LANGS, default=s)
-    questions.add_argument("--json", action="store_true", help="machine-readable output")
-    render = sub.add_parser("render", help="write the action plan from an answers file")
+    questions = sub.add_parser("questions", help=h("help_questions"),
+                               description=h("help_questions"))
+    questions.add_argument("--steps", type=Path, default=s, help=h("help_steps"))
+    questions.add_argument("--lang", choices=LANGS, default=s, help=h("help_lang"))
+    questions.add_argument("--json", action="store_true", help=h("help_json"))
+
+    render = sub.add_parser("render", help=h("help_render"), description=h("help_render"))
     render.add_argument("answers_file", type=Path, metavar="ANSWERS")
-    render.add_argument("--out", type=Path, default=Path("."), help="folder for the plan")
-    render.add_argument("--format", choices=("md", "html", "pdf", "all"), default="all")
-    render.add_argument("--lang", choices=LANGS, default=s,
-                        help="language of the plan (default: the answers file's)")
-    render.add_argument("--steps", type=Path, default=s)
-    render.add_argument("--force", action="store_true", help="replace an existing plan")
-    render.add_argument("--partial", action="store_true",
-                        help="write a plan even if questions are unanswered, marking them")
+    render.add_argument("--out", type=Path, default=Path("."), help=h("help_out"))
+    render.add_argument("--format", choices=("md", "html", "pdf", "all"), default="all",
+                        help=h("help_format"))
+    render.add_argument("--lang", choices=LANGS, default=s, help=h("help_render_lang"))
+    render.add_argument("--steps", type=Path, default=s, help=h("help_steps"))
+    render.add_argument("--force", action="store_true", help=h("help_force"))
+    render.add_argument("--partial", action="store_true", help=h("help_partial"))
     return parser
 
 
 def run(argv: list[str]) -> int:
-    lang = DEFAULT_LANG
+    lang = _requested_lang(argv)
     try:
-        ns = _parser().parse_args(argv)
+        ns = _parser(lang).parse_args(argv)
         lang = getattr(ns, "lang", DEFAULT_LANG)
         command = ns.command or "wizard"
         handler = {

@@ -402,6 +402,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A plan from an earlier run exists ({file}). Replace it?",
         "lv": "Jau ir plāns no iepriekšējās reizes ({file}). Aizstāt to?",
     },
+    # --- command-line help --------------------------------------------------------
+    "help_description": {
+        "en": "A step-by-step wizard for founding a co-working space (koprades telpa) in "
+        "rural Latvia. Without a command it runs the interview.",
+        "lv": "Vednis, kas soli pa solim palīdz izveidot koprades telpu Latvijas laukos. Bez "
+        "komandas tas sāk interviju.",
+    },
+    "help_steps": {"en": "step folder (default: the bundled one)",
+                   "lv": "soļu mape (pēc noklusējuma: iebūvētā)"},
+    "help_lang": {"en": "language (default: lv)", "lv": "valoda (pēc noklusējuma: lv)"},
+    "help_answers": {
+        "en": "answers file to resume or create (default: koprade-answers.yaml)",
+        "lv": "atbilžu fails, ko turpināt vai izveidot (pēc noklusējuma: koprade-answers.yaml)",
+    },
+    "help_check": {"en": "check step files (and an answers file)",
+                   "lv": "pārbaudīt soļu failus (un atbilžu failu)"},
+    "help_check_answers": {"en": "also check this answers file against the pack",
+                           "lv": "pārbaudīt arī šo atbilžu failu pret paku"},
+    "help_schema": {"en": "print the JSON Schema of step files",
+                    "lv": "izdrukāt soļu failu JSON shēmu"},
+    "help_pack": {"en": "the schema of pack.yaml instead", "lv": "pack.yaml shēmu"},
+    "help_questions": {"en": "list every question", "lv": "uzskaitīt visus jautājumus"},
+    "help_json": {"en": "machine-readable output", "lv": "mašīnlasāms izvads (JSON)"},
+    "help_render": {"en": "write the action plan from an answers file",
+                    "lv": "izveidot rīcības plānu no atbilžu faila"},
+    "help_out": {"en": "folder for the plan (default: here)",
+                 "lv": "mape plānam (pēc noklusējuma: pašreizējā)"},
+    "help_format": {"en": "which files to write (default: all)",
+                    "lv": "kurus failus rakstīt (pēc noklusējuma: visus)"},
+    "help_render_lang": {"en": "language of the plan (default: the answers file's)",
+                         "lv": "plāna valoda (pēc noklusējuma: atbilžu faila valoda)"},
+    "help_force": {"en": "replace an existing plan", "lv": "aizstāt esošu plānu"},
+    "help_partial": {
+        "en": "write a plan even if questions are unanswered, marking them",
+        "lv": "izveidot plānu arī tad, ja ir neatbildēti jautājumi, tos atzīmējot",
+    },
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",
