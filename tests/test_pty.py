@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -110,9 +111,49 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
+    # Finishing writes the plan beside the answers file.
+    plan = tmp_path / "koprade-plan.md"
+    assert plan.read_text(encoding="utf-8").startswith("# ")
+    assert (tmp_path / "koprade-plan.pdf").read_bytes().startswith(b"%PDF")
     final = answers_of(answers_file)
     assert final["status"] == "complete"
     assert "area" not in final["answers"]
     assert final["answers"]["wishes"] == ["kitchen", "workshop"]
     assert final["answers"]["notes"] == "Kokapstrāde <b>&</b>"
     assert str(final["answers"]["opening"]) == "2027-05-01"
+
+
+def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect("What is your initiative called")
+    child.send("Hub" + ENTER)
+    child.expect("Who founds the space")
+    child.send(DOWN + ENTER)
+    child.expect("How many members")
+    child.send("7")  # typed, not yet confirmed
+    child.kill(signal.SIGKILL)
+    child.wait()
+    saved = answers_of(tmp_path / "koprade-answers.yaml")
+    assert saved["answers"] == {"name": "Hub", "founder": "association"}
+    assert saved["position"] == "members"
+    assert [p.name for p in tmp_path.iterdir()] == ["koprade-answers.yaml"]  # no temp file
+
+
+def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
+    answers = {"name": "Hub", "founder": "person", "has_premises": False, "wishes": [],
+               "opening": None}
+    (tmp_path / "koprade-answers.yaml").write_text(yaml.safe_dump(
+        {"pack": "mini", "language": "en", "answers": answers}), encoding="utf-8")
+    (tmp_path / "koprade-plan.md").write_text("my edited plan", encoding="utf-8")
+    child = spawn(tmp_path, "--lang", "en", "--answers", "koprade-answers.yaml")
+    child.expect("Review your answers")
+    child.send(ENTER)  # finish
+    child.expect("Replace it")
+    child.send("n")
+    child.expect("Plan written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "koprade-plan.md").read_text(encoding="utf-8") == "my edited plan"
+    kept_apart = sorted(p.name for p in tmp_path.glob("koprade-plan-*.md"))
+    assert len(kept_apart) == 1
