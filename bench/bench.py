@@ -29,16 +29,28 @@ WIZARD = str(BIN / "koprade-wizard")
 EXTRA: list[str] = []
 
 
-def median_time(action: Callable[[], float | None], runs: int) -> float:
-    """Median wall time of ``action``; an action may return its own measured time
-    (when cleaning up after it must not count)."""
-    action()  # warm the file cache; the first run is not counted
-    samples = []
+Action = Callable[[], float | None]
+
+
+def _timed(action: Action) -> float:
+    start = time.perf_counter()
+    own = action()
+    return own if own is not None else time.perf_counter() - start
+
+
+def side_by_side(ours: Action, baseline: Action, runs: int) -> tuple[float, float]:
+    """Median wall times of two actions run in turns, so that the machine's load
+    drifting during the bench weighs on both alike. An action may return its own
+    measured time (when cleaning up after it must not count). A first run of each
+    warms the file cache and is not counted."""
+    ours()
+    baseline()
+    a: list[float] = []
+    b: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
-        own = action()
-        samples.append(own if own is not None else time.perf_counter() - start)
-    return statistics.median(samples)
+        a.append(_timed(ours))
+        b.append(_timed(baseline))
+    return statistics.median(a), statistics.median(b)
 
 
 def command(*argv: str, cwd: Path | None = None) -> Callable[[], None]:
@@ -93,10 +105,11 @@ def plan_rows(work: Path, python: str, runs: int) -> list[str]:
     html = next(work.glob("*-plan.html"))
     script = work / "plain_weasyprint.py"
     script.write_text(PLAIN_WEASYPRINT, encoding="utf-8")
-    pdf = median_time(command(*render, "--format", "pdf"), runs)
-    plain = median_time(command(python, str(script), str(html), str(work / "plain.pdf")), runs)
-    md = median_time(command(*render, "--format", "md"), runs)
-    version = median_time(command(WIZARD, "--version"), runs)
+    pdf, plain = side_by_side(
+        command(*render, "--format", "pdf"),
+        command(python, str(script), str(html), str(work / "plain.pdf")), runs)
+    md, version = side_by_side(command(*render, "--format", "md"),
+                               command(WIZARD, "--version"), runs)
     return [
         row("one PDF, whole process", pdf, "weasyprint alone on the same HTML", plain, 1.1),
         row("Markdown only, whole process", md, "koprade-wizard --version", version, 1.5),
@@ -119,21 +132,20 @@ def main() -> int:
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        imports = median_time(
+        prompt, imports = side_by_side(
+            first_prompt(work),
             command(python, "-c", "import questionary, rich, jinja2, yaml"), runs)
-        prompt = median_time(first_prompt(work), runs)
         rows.append(row("time to the first prompt", prompt,
                         "import questionary, rich, jinja2, yaml", imports, 1.5))
-        version = median_time(command(WIZARD, "--version"), runs)
         if cookiecutter:
-            cc = median_time(command(cookiecutter, "--version"), runs)
+            version, cc = side_by_side(command(WIZARD, "--version"),
+                                       command(cookiecutter, "--version"), runs)
             rows.append(row("koprade-wizard --version", version, "cookiecutter --version",
                             cc, 1.0))
         else:
-            rows.append(f"koprade-wizard --version {version * 1000:.0f} ms "
-                        "(cookiecutter not installed: no baseline)")
+            rows.append("koprade-wizard --version: cookiecutter is not installed, no baseline")
         rows += plan_rows(work, python, runs)
-    print(f"medians of {runs} runs, {os.cpu_count()} cores")
+    print(f"medians of {runs} runs in turns, {os.cpu_count()} cores")
     print("\n".join(rows))
     return 0
 

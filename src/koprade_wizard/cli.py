@@ -170,12 +170,16 @@ def _render(ns: argparse.Namespace, lang_arg: str | None) -> int:
     from .output import FORMATS, PlanRequest, plan_base, write_plan
 
     message_lang = getattr(ns, "lang", None) or DEFAULT_LANG
+    formats = FORMATS if ns.format == "all" else (ns.format,)
+    if "pdf" in formats:
+        from .pdf import warm_up
+
+        warm_up()
     tree = _load_tree(ns, message_lang)
     data = answer_file.load(ns.answers_file, message_lang)
     typed = answer_file.validate(tree, data, message_lang, str(ns.answers_file))
     lang = getattr(ns, "lang", None) or (data.language if data.language in LANGS
                                           else DEFAULT_LANG)
-    formats = FORMATS if ns.format == "all" else (ns.format,)
     written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
                                      formats, force=ns.force, partial=ns.partial))
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))

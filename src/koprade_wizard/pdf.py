@@ -401,6 +401,21 @@ def _font_config() -> FontConfiguration:
 _RENDER_LOCK = threading.Lock()
 
 
+def warm_up() -> None:
+    """Start loading weasyprint and the fonts in the background.
+
+    They take about as long as everything before them in a render; much of it is
+    spent in C libraries (fontconfig, Pango) that let the main thread go on.
+    """
+
+    def load() -> None:
+        import weasyprint  # noqa: F401
+
+        _font_config()
+
+    threading.Thread(target=load, name="weasyprint-warm-up", daemon=True).start()
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render HTML (normally from :func:`markdown_to_html`) to PDF bytes."""
     import weasyprint
