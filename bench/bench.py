@@ -84,6 +84,7 @@ def first_prompt(workdir: Path) -> Callable[[], float]:
     return run
 
 
+FLOOR_IMPORTS = "import jinja2, yaml, babel.numbers, babel.dates"
 PLAIN_WEASYPRINT = """
 import sys, weasyprint
 from koprade_wizard.pdf import ASSETS_DIR
@@ -110,9 +111,15 @@ def plan_rows(work: Path, python: str, runs: int) -> list[str]:
         command(python, str(script), str(html), str(work / "plain.pdf")), runs)
     md, version = side_by_side(command(*render, "--format", "md"),
                                command(WIZARD, "--version"), runs)
+    # What no plan can go below on this stack: starting Python and importing the
+    # template engine, the YAML reader for the answers and babel for the formats.
+    floor, _ = side_by_side(command(python, "-c", FLOOR_IMPORTS),
+                            command(WIZARD, "--version"), runs)
     return [
         row("one PDF, whole process", pdf, "weasyprint alone on the same HTML", plain, 1.1),
         row("Markdown only, whole process", md, "koprade-wizard --version", version, 1.5),
+        row("  floor: import jinja2, yaml, babel", floor, "koprade-wizard --version",
+            version, 1.5),
     ]
 
 

@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from . import formatting, funding_texts, mdtext
 from .errors import RenderError
@@ -70,9 +69,12 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 
 @lru_cache(maxsize=2)
-def environment(folder: Path) -> ImmutableSandboxedEnvironment:
-    # Sandboxed: a trainer may adapt the templates, and templates see answer data.
-    env = ImmutableSandboxedEnvironment(
+def environment(folder: Path) -> Environment:
+    # The plan's template ships with the program and is trusted code, like the modules
+    # beside it; what people type and what step files say reach it only as data (and
+    # are escaped). Expressions from step files run in conditions.py's sandbox. So no
+    # sandbox here: it would double the time a plan takes to render.
+    env = Environment(
         loader=FileSystemLoader(str(folder)),
         bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined,
