@@ -209,3 +209,19 @@ def test_hostile_answers_appear_literally_and_nothing_is_fetched(tmp_path: Path,
     assert not pdfcheck.has_embedded_files(reader)
     assert not pdfcheck.has_link_to(reader, "file:")
     assert _Recorder.hits == []
+
+
+def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
+    from koprade_wizard.errors import RenderError
+    from koprade_wizard.render import render_markdown
+
+    (tmp_path / "strings.yaml").write_text("title: {lv: Plāns, en: Plan}\n", encoding="utf-8")
+    (tmp_path / "plan.md.j2").write_text("# {{ s('title') }}\n\n{{ plan.no_such_field }}\n",
+                                         encoding="utf-8")
+    answers, lang = _plan_of(EXAMPLES[0])
+    plan = build_plan(TREE, answers, lang, dt.date(2026, 11, 27))
+    with pytest.raises(RenderError) as caught:
+        render_markdown(plan, tmp_path)
+    message = str(caught.value)
+    assert f"{tmp_path / 'plan.md.j2'}:3:" in message
+    assert "no_such_field" in message

@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
-from . import formatting, funding_texts, mdtext
+from . import __version__, formatting, funding_texts, mdtext
 from .errors import RenderError
 from .loader import cache_dir
 from .paths import templates_dir
@@ -59,13 +59,17 @@ class Phrases:
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates kept between runs (Jinja checks the source's checksum)."""
+    """Compiled templates kept between runs.
+
+    Jinja checks the template source's checksum; the compiled code also depends on
+    the environment that compiled it, so the file names carry the program version.
+    """
     folder = cache_dir() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return FileSystemBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
 
 
 @lru_cache(maxsize=2)
@@ -119,5 +123,22 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
     }
-    template = env.get_template(TEMPLATE)
-    return _tidy(template.render(**helpers))
+    try:
+        markdown = env.get_template(TEMPLATE).render(**helpers)
+    except RenderError:
+        raise
+    except Exception as exc:  # a broken or adapted template: say where, never a traceback
+        raise RenderError(f"{folder / TEMPLATE}:{_template_line(exc)}: the plan template "
+                          f"failed: {type(exc).__name__}: {exc}") from None
+    return _tidy(markdown)
+
+
+def _template_line(exc: BaseException) -> int:
+    """The template line an error came from (Jinja maps its frames to template lines)."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return int(line or 0)
