@@ -97,7 +97,8 @@ def _meta(plan: Any, markdown: str) -> Any:
 
     found = _H1.search(markdown)
     title = _ESCAPE.sub(r"\1", found.group(1)) if found else plan.pack_title
-    where = [plan.municipality.name_lv if plan.municipality else None,
+    muni = plan.municipality
+    where = [(muni.name_lv if plan.lang == "lv" else muni.name_en) if muni else None,
              plan.answers.get("settlement")]
     subtitle = ", ".join(str(w) for w in where if w)
     author = str(plan.answers.get("initiative_name") or plan.pack_title)
