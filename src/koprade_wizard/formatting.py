@@ -12,9 +12,14 @@ from babel.numbers import format_currency, format_decimal, format_percent
 LOCALES = {"lv": "lv_LV", "en": "en_IE"}  # en_IE: euro amounts written as €1,234.50
 
 
+def locale_code(lang: str) -> str:
+    """The CLDR locale for a language code or tag ("lv", "lv-LV", "en"); English if unknown."""
+    return LOCALES.get(lang.split("-")[0].lower(), LOCALES["en"])
+
+
 @lru_cache(maxsize=4)
 def _locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES.get(lang, lang))
+    return Locale.parse(locale_code(lang))
 
 
 def money(amount: float | None, lang: str, cents: bool = False) -> str:
