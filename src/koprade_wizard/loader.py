@@ -26,8 +26,10 @@ def cache_dir() -> Path:
 
 def _key(folder: Path) -> str:
     # The full Python version: the cache holds marshalled code, which is version-bound.
-    # The folder: messages at run time name the files where they are.
+    # The folder: messages at run time name the files where they are. tree.py: the
+    # cache holds its classes, which must be the ones that read it back.
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{folder.resolve()}".encode())
+    digest.update(Path(__file__).with_name("tree.py").read_bytes())
     for path in sorted(folder.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
