@@ -190,6 +190,7 @@ def _render(ns: argparse.Namespace, lang_arg: str | None) -> int:
 
 def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
     from . import answers as answer_file
+    from .display import text
     from .engine import Interview
     from .paths import DEFAULT_ANSWERS
     from .session import run_interview
@@ -212,8 +213,8 @@ def _wizard(ns: argparse.Namespace, lang_arg: str | None) -> int:
         typed = answer_file.validate(tree, data, lang, str(path))
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language
-        stopped = tree.question(data.position) if data.position in _question_ids(tree) else None
-        question = stopped.label.get(lang, stopped.id) if stopped else "—"
+        stopped = tree.find(data.position)
+        question = text(stopped.label, lang) if stopped else "—"
         if given is None and not prompter.confirm(
             t("resume_found", lang, file=path, question=question)
         ):
@@ -265,10 +266,6 @@ def _write_wizard_plan(tree: Any, answers: dict[str, Any], lang: str, path: Path
         base = base.with_name(f"{base.name}-{stamp}")
     written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
-
-
-def _question_ids(tree: Any) -> set[str]:
-    return {q.id for q in tree.questions()}
 
 
 def _archive(path: Path) -> Path:

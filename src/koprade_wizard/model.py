@@ -13,11 +13,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-LocalText = dict[str, str]
+from .tree import LocalText
+
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 ChoiceValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Phase = Literal["awareness", "concept", "installation", "development"]
-PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
 
 class _Frozen(BaseModel):

@@ -17,9 +17,9 @@ from .display import show, text
 from .engine import Interview
 from .municipalities import LAG_BY_MUNICIPALITY, LagCoverage, Municipality, lookup
 from .sources import SOURCES
-from .tree import DecisionTree, PackSource
+from .tree import PHASES, DecisionTree, PackSource
 
-PHASES = ("awareness", "concept", "installation", "development")
+_PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
 _WORKS = {"ready": calc.Works.NONE, "cosmetic": calc.Works.COSMETIC, "major": calc.Works.MAJOR}
 _TENURE = {
@@ -234,8 +234,7 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> 
             items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
                                     text(rule.title, lang), text(rule.detail, lang),
                                     rule.sources))
-    order = {p: i for i, p in enumerate(PHASES)}
-    items.sort(key=lambda x: (order.get(x.phase, 9), x.priority))
+    items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
 
@@ -337,8 +336,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     result = calc.compute(calc_inputs(a, (grant,) if grant else ()))
 
     actions = fired_actions(tree, context, lang)
-    top = sorted(actions, key=lambda x: (x.priority, PHASES.index(x.phase)
-                                         if x.phase in PHASES else 9))[:3]
+    top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
     tasks, opening = timeline(a, today, matches)

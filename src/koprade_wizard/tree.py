@@ -12,6 +12,8 @@ from typing import Any
 
 LocalText = dict[str, str]
 CHOICE_KINDS = ("choice", "multi_choice")
+# The four phases of founding a space, in order (action rules name one of them).
+PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class DecisionTree:
 
     def question(self, qid: str) -> Question:
         return self._index[qid][0]
+
+    def find(self, qid: object) -> Question | None:
+        """The question ``qid``, or None when the pack has no such question."""
+        entry = self._index.get(qid) if isinstance(qid, str) else None
+        return entry[0] if entry else None
 
     def step_of(self, qid: str) -> Step:
         return self._index[qid][1]
