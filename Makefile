@@ -33,11 +33,14 @@ run: $(STAMP)
 	$(BIN)/koprade-wizard $(ARGS)
 
 test: $(STAMP) $(LINT)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/pytest
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/lint-imports
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

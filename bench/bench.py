@@ -63,8 +63,8 @@ def command(*argv: str, cwd: Path | None = None) -> Callable[[], None]:
 
 def first_prompt(workdir: Path) -> Callable[[], float]:
     """Start the wizard in a pseudo-terminal and stop the clock at the first question."""
-    from koprade_wizard.loader import load_tree
-    from koprade_wizard.paths import steps_dir
+    from koprade_wizard.common.paths import steps_dir
+    from koprade_wizard.pack.loader import load_tree
 
     steps = Path(EXTRA[EXTRA.index("--steps") + 1]) if "--steps" in EXTRA else steps_dir()
     label = load_tree(steps).questions()[0].label["en"]
@@ -87,7 +87,7 @@ def first_prompt(workdir: Path) -> Callable[[], float]:
 FLOOR_IMPORTS = "import jinja2, yaml, babel.numbers, babel.dates"
 PLAIN_WEASYPRINT = """
 import sys, weasyprint
-from koprade_wizard.pdf import ASSETS_DIR
+from koprade_wizard.plan.pdf import ASSETS_DIR
 html = open(sys.argv[1], encoding="utf-8").read()
 pdf = weasyprint.HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/").write_pdf(
     pdf_variant="pdf/ua-1")

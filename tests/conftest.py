@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from koprade_wizard.loader import load_tree
-from koprade_wizard.tree import DecisionTree
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.pack.tree import DecisionTree
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "packs" / "mini"

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from koprade_wizard import answers
-from koprade_wizard.answers import AnswerInvalid, AnswersFile, check_value, from_text
-from koprade_wizard.errors import AnswersError
-from koprade_wizard.messages import LANGS, t
-from koprade_wizard.tree import DecisionTree, Question, Validation
+from koprade_wizard.common.errors import AnswersError
+from koprade_wizard.i18n.messages import LANGS, t
+from koprade_wizard.interview import answers_file as answers
+from koprade_wizard.interview.answers_file import AnswersFile
+from koprade_wizard.pack.kinds import AnswerInvalid, check_value, from_text
+from koprade_wizard.pack.tree import DecisionTree, Question, Validation
 
 # --- typed text -------------------------------------------------------------------------
 

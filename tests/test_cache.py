@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from koprade_wizard.errors import StepFileError
-from koprade_wizard.loader import cache_dir, load_tree
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.common.errors import StepFileError
+from koprade_wizard.pack.loader import cache_dir
 
 PROBE = """
 import sys
 from pathlib import Path
-from koprade_wizard.loader import load_tree
+from koprade_wizard.cli.wiring import load_pack as load_tree
 tree = load_tree(Path(sys.argv[1]))
 print(tree.question("name").label["en"])
 print("pydantic" in sys.modules)
@@ -64,7 +65,7 @@ def test_a_damaged_cache_file_only_means_a_full_check(make_pack: Callable[..., P
 
 
 def test_conditions_work_from_cached_code(make_pack: Callable[..., Path]) -> None:
-    from koprade_wizard import conditions
+    from koprade_wizard.pack import conditions
 
     pack = make_pack()
     load_tree(pack)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from koprade_wizard.calc import (
+from koprade_wizard.guidance.calc import (
     DEFAULT_SOURCES,
     DEFAULTS,
     FOUNDER,
@@ -28,7 +28,7 @@ from koprade_wizard.calc import (
     members_at,
     weak_defaults,
 )
-from koprade_wizard.sources import SOURCES
+from koprade_wizard.guidance.sources import SOURCES
 
 # A founder who fixes everything that matters for break-even, so the sums are round:
 # every member takes a hot desk at €100, no meeting-room hours, €1,000 a month of

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from koprade_wizard.charts import (
+from koprade_wizard.plan.charts import (
     ChartError,
     mermaid_to_svg,
     parse_gantt,

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from koprade_wizard import __version__, cli
-from koprade_wizard.messages import LANGS, t
+from koprade_wizard.i18n.messages import LANGS, t
 
 WIZARD = Path(sys.executable).parent / "koprade-wizard"
 MakePack = Callable[..., Path]

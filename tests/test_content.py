@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from koprade_wizard.cli import run
-from koprade_wizard.loader import load_tree
-from koprade_wizard.municipalities import MUNICIPALITIES
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.guidance.municipalities import MUNICIPALITIES
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = ROOT / "steps"
@@ -107,7 +107,7 @@ def test_every_example_passes_check(example: Path, capsys: pytest.CaptureFixture
 
 @pytest.mark.parametrize(("name", "pack"), [("step", False), ("pack", True)])
 def test_bundled_schema_files_are_the_generated_ones(name: str, pack: bool) -> None:
-    from koprade_wizard.schema import schema_text
+    from koprade_wizard.pack.schema import schema_text
 
     committed = (STEPS / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(pack=pack), (

@@ -9,20 +9,20 @@ from typing import Any
 
 import pytest
 
-from koprade_wizard import conditions
-from koprade_wizard.engine import Interview
-from koprade_wizard.errors import StepFileError
-from koprade_wizard.loader import load_tree
-from koprade_wizard.messages import t
-from koprade_wizard.prompts import (
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.common.errors import StepFileError
+from koprade_wizard.i18n.messages import t
+from koprade_wizard.interview.engine import Interview
+from koprade_wizard.interview.prompts import (
     BACK,
     AskRequest,
     ReviewAction,
     ScriptedPrompter,
     ScriptExhausted,
 )
-from koprade_wizard.session import run_interview
-from koprade_wizard.tree import DecisionTree
+from koprade_wizard.interview.session import run_interview
+from koprade_wizard.pack import conditions
+from koprade_wizard.pack.tree import DecisionTree
 
 FINISH = ReviewAction("finish")
 QUIT = ReviewAction("quit")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from koprade_wizard import answers as answer_file
-from koprade_wizard.loader import load_tree
-from koprade_wizard.plan import build_plan
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.interview import answers_file as answer_file
+from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE = load_tree(ROOT / "steps", "en", use_cache=False)

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from koprade_wizard.funding import (
+from koprade_wizard.guidance.funding import (
     ROUTES,
     CheckWith,
     Fit,
@@ -23,9 +23,9 @@ from koprade_wizard.funding import (
     match_route,
     routes_from_answers,
 )
-from koprade_wizard.funding_texts import LANGS, TEXTS, render
-from koprade_wizard.municipalities import BY_SLUG
-from koprade_wizard.sources import SOURCES
+from koprade_wizard.guidance.funding_texts import LANGS, TEXTS, render
+from koprade_wizard.guidance.municipalities import BY_SLUG
+from koprade_wizard.guidance.sources import SOURCES
 
 
 def by_route(inp: FundingInputs) -> dict[RouteId, FundingMatch]:

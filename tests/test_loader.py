@@ -18,10 +18,11 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from koprade_wizard.errors import Problem, StepFileError
-from koprade_wizard.loader import cache_dir, load_tree
-from koprade_wizard.messages import LANGS, MESSAGES, t
-from koprade_wizard.model import KINDS
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.common.errors import Problem, StepFileError
+from koprade_wizard.i18n.messages import LANGS, MESSAGES, t
+from koprade_wizard.pack.loader import cache_dir
+from koprade_wizard.pack.model import KINDS
 
 ANY = object()  # a parameter whose wording comes from a library, not from us
 
@@ -385,8 +386,10 @@ def test_a_broken_pack_is_never_cached(make_pack: MakePack) -> None:
     assert not list(cache_dir().glob("tree-*"))
 
 
-RUNTIME_MODULES = ("loader", "engine", "model", "answers", "conditions", "session", "prompts",
-                   "tree")
+RUNTIME_MODULES = ("pack.loader", "interview.engine", "pack.model", "pack.kinds",
+                   "interview.answers_file", "pack.conditions", "interview.session",
+                   "interview.prompts", "pack.tree", "pack.applicability", "plan.data",
+                   "guidance.calc", "guidance.funding", "cli.wiring")
 TERMINAL_LIBRARIES = {"questionary", "prompt_toolkit", "rich", "weasyprint"}
 
 
@@ -409,7 +412,7 @@ def test_loading_a_cached_pack_needs_no_pydantic(mini: Path) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from koprade_wizard.loader import load_tree\n"
+        "from koprade_wizard.cli.wiring import load_pack as load_tree\n"
         f"load_tree(Path({str(mini)!r}))\n"
         "print(*sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))"
     )

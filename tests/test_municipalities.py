@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from koprade_wizard.municipalities import (
+from koprade_wizard.guidance.municipalities import (
     AS_OF,
     BY_SLUG,
     EXPECTED_COUNT,
@@ -17,7 +17,7 @@ from koprade_wizard.municipalities import (
     PLANNING_REGION_NAMES,
     lookup,
 )
-from koprade_wizard.sources import SOURCES
+from koprade_wizard.guidance.sources import SOURCES
 
 STATE_CITIES = {"Daugavpils", "Jelgava", "Jūrmala", "Liepāja", "Rēzekne", "Rīga", "Ventspils"}
 

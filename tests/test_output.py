@@ -15,12 +15,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from koprade_wizard import answers as answer_file
-from koprade_wizard import formatting
 from koprade_wizard.cli import run
-from koprade_wizard.loader import load_tree
-from koprade_wizard.messages import t
-from koprade_wizard.plan import build_plan
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.i18n import formatting
+from koprade_wizard.i18n.messages import t
+from koprade_wizard.interview import answers_file as answer_file
+from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -212,8 +212,8 @@ def test_hostile_answers_appear_literally_and_nothing_is_fetched(tmp_path: Path,
 
 
 def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
-    from koprade_wizard.errors import RenderError
-    from koprade_wizard.render import render_markdown
+    from koprade_wizard.common.errors import RenderError
+    from koprade_wizard.plan.markdown import render_markdown
 
     (tmp_path / "strings.yaml").write_text("title: {lv: Plāns, en: Plan}\n", encoding="utf-8")
     (tmp_path / "plan.md.j2").write_text("# {{ s('title') }}\n\n{{ plan.no_such_field }}\n",

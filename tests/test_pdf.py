@@ -13,8 +13,8 @@ import pdfcheck
 import pytest
 from pypdf import PdfReader
 
-from koprade_wizard import pdf
-from koprade_wizard.pdf import (
+from koprade_wizard.plan import pdf
+from koprade_wizard.plan.pdf import (
     ASSETS_DIR,
     DocMeta,
     asset_fetcher,
@@ -403,6 +403,6 @@ def test_hostile_markdown_renders_safely() -> None:
 
 
 def test_importing_the_module_does_not_import_weasyprint() -> None:
-    code = "import sys, koprade_wizard.pdf; sys.exit('weasyprint' in sys.modules)"
+    code = "import sys, koprade_wizard.plan.pdf; sys.exit('weasyprint' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     assert subprocess.run([sys.executable, "-c", code], env=env, check=False).returncode == 0

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from koprade_wizard import answers as answer_rules
-from koprade_wizard.engine import Interview
-from koprade_wizard.loader import load_tree
-from koprade_wizard.plan import build_plan
-from koprade_wizard.render import render_markdown
-from koprade_wizard.tree import Question
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.interview.engine import Interview
+from koprade_wizard.pack import kinds as answer_rules
+from koprade_wizard.pack.tree import Question
+from koprade_wizard.plan.data import build_plan
+from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 TREE = load_tree(ROOT / "steps", "en", use_cache=False)

@@ -20,12 +20,13 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from koprade_wizard import answers, formatting
-from koprade_wizard.loader import load_tree
-from koprade_wizard.messages import t
-from koprade_wizard.plan import PlanData, build_plan
-from koprade_wizard.render import render_markdown, strings
-from koprade_wizard.tree import DecisionTree
+from koprade_wizard.cli.wiring import load_pack as load_tree
+from koprade_wizard.i18n import formatting
+from koprade_wizard.i18n.messages import t
+from koprade_wizard.interview import answers_file as answers
+from koprade_wizard.pack.tree import DecisionTree
+from koprade_wizard.plan.data import PlanData, build_plan
+from koprade_wizard.plan.markdown import render_markdown, strings
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = ROOT / "steps"

@@ -7,7 +7,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     # Imported here so that ``--version`` stays as cheap as the interpreter allows.
-    from .cli import run
+    from koprade_wizard.cli import run
 
     return run(sys.argv[1:] if argv is None else argv)
 

@@ -1,0 +1,3 @@
+from koprade_wizard.cli.main import run
+
+__all__ = ["run"]

@@ -1,0 +1,96 @@
+"""Which questions apply for a set of answers, and the context conditions see.
+
+Conditions only read earlier answers (the checker guarantees it), so one forward pass
+decides. The pass is pure, so its result is kept per answers state: the interview, the
+plan and the checks ask the same question many times for one set of answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from koprade_wizard.common.errors import Location, Problem, StepFileError
+from koprade_wizard.i18n.messages import t
+from koprade_wizard.pack import conditions
+from koprade_wizard.pack.tree import DecisionTree
+
+_MEMO_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """The ids that apply, in order, and every id → its value (None or blank if not)."""
+
+    applies: tuple[str, ...]
+    context: Mapping[str, Any]
+
+
+def _frozen(value: Any) -> Hashable:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, str | int | float | bool | dt.date) or value is None:
+        return (type(value).__name__, value)
+    return (type(value).__name__, repr(value))
+
+
+def _memo(tree: DecisionTree) -> OrderedDict[Hashable, Applicability]:
+    # Kept on the tree itself, so that a different tree never shares an entry.
+    memo: OrderedDict[Hashable, Applicability] | None = tree.__dict__.get("_applicability")
+    if memo is None:
+        memo = OrderedDict()
+        object.__setattr__(tree, "_applicability", memo)
+    return memo
+
+
+def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -> Applicability:
+    """Apply every condition once, in order; raise StepFileError if one fails."""
+    key = (lang, _frozen(dict(answers)))
+    memo = _memo(tree)
+    found = memo.get(key)
+    if found is not None:
+        memo.move_to_end(key)
+        return found
+    context: dict[str, Any] = {}
+    applies: list[str] = []
+    for q in tree.questions():
+        value = None
+        try:
+            holds = conditions.holds(q.when, context)
+        except conditions.ConditionError as exc:
+            where = tree.question_lines.get(q.id)
+            loc = Location(where.path, where.line) if where else None
+            raise StepFileError(
+                [Problem(loc, t("condition_failed", lang, id=q.id, reason=exc))]
+            ) from None
+        if holds:
+            applies.append(q.id)
+            value = answers.get(q.id)
+        context[q.id] = q.blank() if value is None else value
+    found = Applicability(tuple(applies), MappingProxyType(context))
+    memo[key] = found
+    if len(memo) > _MEMO_SIZE:
+        memo.popitem(last=False)
+    return found
+
+
+def kept(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -> dict[str, Any]:
+    """The answers to questions that apply; the rest no longer count."""
+    applies = set(evaluate(tree, answers, lang).applies)
+    return {qid: v for qid, v in answers.items() if qid in applies}
+
+
+def missing_required(
+    tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en"
+) -> list[str]:
+    """Required questions that apply and have no answer, in order."""
+    return [
+        qid for qid in evaluate(tree, answers, lang).applies
+        if tree.question(qid).required and answers.get(qid) is None
+    ]

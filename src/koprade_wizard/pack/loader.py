@@ -1,0 +1,81 @@
+"""Load a step folder into a DecisionTree, checking it fully unless it was seen before.
+
+A pack that passed every check is kept in the user's cache, keyed by a hash of its
+files and the program version, so starting the wizard again needs neither the checks
+nor pydantic. Any edit to a step file changes the key and the pack is checked anew.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Collection
+from pathlib import Path
+
+from koprade_wizard import __version__
+from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.pack import conditions
+from koprade_wizard.pack.tree import DecisionTree
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "koprade-wizard"
+
+
+def _key(folder: Path, builtin_sources: Collection[str]) -> str:
+    # The full Python version: the cache holds marshalled code, which is version-bound.
+    # The folder: messages at run time name the files where they are. tree.py: the
+    # cache holds its classes, which must be the ones that read it back.
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{folder.resolve()}".encode())
+    digest.update(Path(__file__).with_name("tree.py").read_bytes())
+    digest.update("\0".join(sorted(builtin_sources)).encode())
+    for path in sorted(folder.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def load_tree(
+    folder: Path,
+    lang: str = "en",
+    use_cache: bool = True,
+    builtin_sources: Collection[str] = (),
+) -> DecisionTree:
+    """Load a step folder; raise StepFileError listing every problem.
+
+    The cache is only ever written for a pack without problems; reading or writing it
+    may fail (read-only home, old format) and then the pack is simply checked.
+    """
+    cached: Path | None = None
+    if use_cache and folder.is_dir():
+        try:
+            cached = cache_dir() / f"tree-{_key(folder, builtin_sources)}.pickle"
+            with cached.open("rb") as fh:
+                tree, compiled = pickle.load(fh)  # our own cache file, written below
+            if isinstance(tree, DecisionTree):
+                conditions.import_compiled(compiled)
+                return tree
+        except Exception:  # a missing or unreadable cache only means a full check
+            pass
+    from koprade_wizard.pack.checker import check_tree
+
+    tree = check_tree(folder, lang, builtin_sources)
+    if cached is not None:
+        compiled = conditions.export_compiled(expressions(tree))
+        with contextlib.suppress(OSError):
+            atomic_write(cached, pickle.dumps((tree, compiled), pickle.HIGHEST_PROTOCOL))
+    return tree
+
+
+def expressions(tree: DecisionTree) -> list[str]:
+    """Every Jinja expression the pack holds."""
+    found: list[str] = []
+    for q in tree.questions():
+        found += [e for e in (q.when, q.default_expr) if e]
+        if q.validate_ is not None and q.validate_.expr:
+            found.append(q.validate_.expr)
+    found += [rule.when for _, rule in tree.actions() if rule.when]
+    return found

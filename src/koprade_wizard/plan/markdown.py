@@ -1,0 +1,147 @@
+"""Plan data → Markdown through the Jinja2 templates in ``templates/``.
+
+The template is the one source of the plan's words; its fixed phrases live in
+``templates/strings.yaml`` (one entry per phrase, every language side by side).
+Everything a person typed reaches the Markdown through the ``md``/``mdblock``
+filters, so it is shown as typed and never read as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+
+from koprade_wizard import __version__
+from koprade_wizard.common.errors import RenderError
+from koprade_wizard.common.paths import templates_dir
+from koprade_wizard.guidance import funding_texts
+from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.i18n import formatting
+from koprade_wizard.pack.loader import cache_dir
+from koprade_wizard.pack.yamlsrc import YamlSyntaxError, safe_load
+from koprade_wizard.plan import mdtext
+from koprade_wizard.plan.data import PlanData
+
+TEMPLATE = "plan.md.j2"
+STRINGS = "strings.yaml"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def strings(folder: Path) -> dict[str, dict[str, str]]:
+    path = folder / STRINGS
+    try:
+        data = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, YamlSyntaxError) as exc:
+        raise RenderError(f"{path}: cannot read the plan's phrases: {exc}") from None
+    if not isinstance(data, dict):
+        raise RenderError(f"{path}: expected a mapping of phrase ids")
+    return data
+
+
+class Phrases:
+    """``s('key', n=3)`` in the template: the phrase in the plan's language."""
+
+    def __init__(self, table: Mapping[str, Mapping[str, str]], lang: str) -> None:
+        self._table = table
+        self._lang = lang
+
+    def __call__(self, key: str, **params: Any) -> str:
+        try:
+            phrase = self._table[key][self._lang]
+        except KeyError:
+            raise RenderError(f"templates/{STRINGS}: no '{self._lang}' text for '{key}'") from None
+        return phrase.format(**params) if params else phrase
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between runs.
+
+    Jinja checks the template source's checksum; the compiled code also depends on
+    the environment that compiled it, so the file names carry the program version.
+    """
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
+
+
+@lru_cache(maxsize=2)
+def environment(folder: Path) -> Environment:
+    # The plan's template ships with the program and is trusted code, like the modules
+    # beside it; what people type and what step files say reach it only as data (and
+    # are escaped). Expressions from step files run in conditions.py's sandbox. So no
+    # sandbox here: it would double the time a plan takes to render.
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        bytecode_cache=_bytecode_cache(),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = mdtext.inline
+    env.filters["mdblock"] = mdtext.block
+    return env
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line between blocks, no trailing spaces, one final newline."""
+    text = _TRAILING.sub("", markdown)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
+    folder = folder or templates_dir()
+    lang = plan.lang
+    env = environment(folder)
+
+    def cite(*ids: str) -> str:
+        numbers = sorted({n for sid in ids if (n := plan.citations.number(sid)) is not None})
+        return (" \\[" + ", ".join(str(n) for n in numbers) + "\\]") if numbers else ""
+
+    helpers: dict[str, Any] = {
+        "plan": plan,
+        "a": plan.answers,
+        "s": Phrases(strings(folder), lang),
+        "ft": lambda key, params=None: mdtext.inline(funding_texts.render(lang, key, params)),
+        "cite": cite,
+        "money": lambda v, cents=False: formatting.money(v, lang, cents),
+        "num": lambda v, digits=0: formatting.number(v, lang, digits),
+        "pct": lambda v: formatting.percent(v, lang),
+        "date": lambda d: formatting.date(d, lang),
+        "month": lambda d: formatting.month(d, lang),
+        "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
+        # Figures from weak sources are shown as editable defaults.
+        "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
+    }
+    try:
+        markdown = env.get_template(TEMPLATE).render(**helpers)
+    except RenderError:
+        raise
+    except Exception as exc:  # a broken or adapted template: say where, never a traceback
+        raise RenderError(f"{folder / TEMPLATE}:{_template_line(exc)}: the plan template "
+                          f"failed: {type(exc).__name__}: {exc}") from None
+    return _tidy(markdown)
+
+
+def _template_line(exc: BaseException) -> int:
+    """The template line an error came from (Jinja maps its frames to template lines)."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return int(line or 0)
