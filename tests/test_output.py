@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +22,16 @@ from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
+from koprade_wizard.plan.markdown import strings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 TREE = load_tree(ROOT / "steps", "en", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
+
+
+def _phrase(key: str, lang: str) -> str:
+    return str(strings(ROOT / "templates")[key][lang])
 
 
 def _plan_of(example: Path) -> tuple[dict[str, object], str]:
@@ -73,6 +79,23 @@ def test_every_example_renders_to_every_format(example: Path, rendered: Path) ->
         assert formatting.date(dt.date.today(), "lv") in flat
     assert reader.metadata is not None and reader.metadata.title
     assert reader.trailer["/Root"]["/Lang"] == lang
+    # Page 2 is the plan on one page: where, the local action group, the money asked.
+    page2 = " ".join(reader.pages[1].extract_text().split()).replace("\u00a0", " ")
+    assert _phrase("h_onepager", lang) in page2
+    assert municipality.name_lv.split()[0] in page2
+    if plan.lag and plan.lag.lags:
+        assert plan.lag.lags[0].split()[0] in page2
+    assert setup.replace("\u00a0", " ") in page2
+    assert _phrase("h_onepager", lang) not in reader.pages[2].extract_text()
+    # The footer as the language writes it.
+    footer = "{n}. lappuse no {m}" if lang == "lv" else "Page {n} of {m}"
+    total = len(reader.pages)
+    for number in (2, total):
+        assert footer.format(n=number, m=total) in reader.pages[number - 1].extract_text()
+    # Every web address of the sources reaches the PDF text whole.
+    joined = text.replace("\n", "")
+    for url in re.findall(r"<(https?://[^>]+)>", markdown):
+        assert url in joined, url
 
 
 def test_latvian_plan_keeps_every_diacritic(rendered: Path) -> None:
@@ -91,7 +114,8 @@ def test_every_font_is_embedded_and_nothing_foreign(example: Path, rendered: Pat
     fonts = pdfcheck.fonts(reader)
     assert fonts
     assert all(pdfcheck.embedded(font) for font in fonts)
-    assert all("DejaVu" in str(font["/BaseFont"]) for font in fonts)
+    assert all(any(name in str(font["/BaseFont"]) for name in ("DejaVu", "Symbola"))
+               for font in fonts)
     assert pdfcheck.image_xobjects(reader) == []
     assert not pdfcheck.has_embedded_files(reader)
 
@@ -112,6 +136,15 @@ def test_an_existing_plan_is_kept_without_force(tmp_path: Path,
                 "--force"]) == 0
     assert plan.read_text(encoding="utf-8").startswith("# ")
     assert [p.name for p in tmp_path.iterdir()] == [plan.name]  # no temporary files left
+
+
+def test_the_plan_on_one_page_alone(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "newcomer-english.yaml"
+    assert run(["render", str(example), "--out", str(tmp_path), "--format", "onepager"]) == 0
+    reader = PdfReader(tmp_path / "newcomer-english-plan-onepager.pdf")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert _phrase("h_onepager", "en") in text and "Olaine" in text
 
 
 def test_one_format_only(tmp_path: Path) -> None:

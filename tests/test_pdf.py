@@ -144,19 +144,19 @@ def test_footer_counts_pages_in_latvian(page_texts: list[str]) -> None:
     total = len(page_texts)
     assert "lappuse" not in page_texts[0]  # the cover has no footer
     for number, text in enumerate(page_texts[1:], start=2):
-        assert f"lappuse {number} no {total}" in text
+        assert f"{number}. lappuse no {total}" in text
         assert "Koprades telpas rīcības plāns" in text  # running header
 
 
 def test_table_of_contents_lists_headings_with_page_numbers(page_texts: list[str]) -> None:
     contents = page_texts[1]
-    assert contents.startswith("Saturs")
+    assert "Saturs" in contents
     total = len(page_texts)
     for heading in ("Kopsavilkums", "Juridiskā forma", "Dibināšanas soļi", "Nākamie soļi"):
         match = re.search(rf"{heading}\s*\.+\s*(\d+)", contents)
         assert match, heading
         page = int(match[1])
-        assert 3 <= page <= total
+        assert 2 <= page <= total
         assert heading in page_texts[page - 1]  # the number points at the right page
 
 
@@ -202,9 +202,9 @@ def test_english_document_uses_english_words() -> None:
     meta = DocMeta("Coworking action plan", "Ērgļi", "en", "Ērgļi Hub", "27 November 2026")
     data = markdown_to_pdf("## Summary\n\nText.\n\n## Next steps\n\nMore.\n", meta)
     texts = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-    assert texts[1].startswith("Contents")
-    assert f"page 2 of {len(texts)}" in texts[1]
-    assert "Prepared" in texts[0]
+    assert "Contents" in texts[1]
+    assert f"Page 2 of {len(texts)}" in texts[1]
+    assert "Prepared by" in texts[0] and "Draft for discussion" in texts[0]
 
 
 # --------------------------------------------------------------------------- HTML
@@ -221,14 +221,16 @@ def test_html_shell() -> None:
     assert html.count("<h1") == 1
     assert '<a href="#kopsavilkums">Kopsavilkums</a>' in html
     assert '<h2 id="kopsavilkums">' in html
-    assert '"lappuse " counter(page) " no " counter(pages)' in html.replace("\\20 ", " ")
+    # The footer as Latvian writes it: "2. lappuse no 26".
+    css = html.replace("\\20 ", " ").replace("\\2e ", ".")
+    assert 'counter(page) ". lappuse no " counter(pages)' in css
 
 
 def test_only_an_opening_h1_is_dropped() -> None:
     html = markdown_to_html("# Rīcības plāns\n\nIevads.\n\n# Pielikums\n", META)
     body = html[html.index("<main"):]
-    assert "Rīcības plāns" not in body and "<p>Ievads.</p>" in body
-    assert '<h1 id="pielikums">Pielikums</h1>' in body
+    assert "Rīcības plāns" not in body and '<p><span class="nh">Ievads</span>.</p>' in body
+    assert '<h1 id="pielikums"><span class="nh">Pielikums</span></h1>' in body
 
 
 def test_duplicate_headings_get_unique_ids() -> None:
@@ -239,10 +241,10 @@ def test_duplicate_headings_get_unique_ids() -> None:
 
 def test_toc_falls_back_to_top_level_when_long() -> None:
     markdown = "".join(f"## Nodaļa {i}\n\n### Apakšnodaļa {i}a\n\n### Apakšnodaļa {i}b\n\n"
-                       for i in range(20))
+                       for i in range(30))
     html = markdown_to_html(markdown, META)
     toc = html[html.index('<nav class="toc"'):html.index("</nav>")]
-    assert "Nodaļa 19" in toc and "Apakšnodaļa" not in toc
+    assert "Nodaļa 29" in toc and "Apakšnodaļa" not in toc
 
 
 def test_task_lists_become_boxes_not_inputs() -> None:
@@ -276,7 +278,9 @@ def test_links_web_links_stay_others_become_text() -> None:
 
 def test_space_before_inline_element_moves_inside_it() -> None:
     html = markdown_to_html("Skatiet **VID** un *LAD* un [šo](https://x.lv).", META)
-    assert "Skatiet<strong> VID</strong> un<em> LAD</em> un<a href" in html
+    # (a capitalised word of five letters or more is kept from hyphenation in a span)
+    assert ('<span class="nh">Skatiet</span><strong> VID</strong> un<em> LAD</em> un<a href'
+            in html)
 
 
 def test_unparseable_mermaid_stays_a_code_block() -> None:
@@ -294,7 +298,7 @@ def test_mermaid_charts_are_inline_svg() -> None:
 
 def test_ui_text_by_language() -> None:
     assert pdf.ui_text("lv")["contents"] == "Saturs"
-    assert pdf.ui_text("lv-LV")["page"] == "lappuse"
+    assert pdf.ui_text("lv-LV")["footer"] == "{page}. lappuse no {pages}"
     assert pdf.ui_text("de")["contents"] == "Contents"
 
 

@@ -25,7 +25,7 @@ from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.i18n import formatting
 from koprade_wizard.pack.loader import cache_dir
 from koprade_wizard.pack.yamlsrc import YamlSyntaxError, safe_load
-from koprade_wizard.plan import mdtext
+from koprade_wizard.plan import mdtext, typography
 from koprade_wizard.plan.data import PlanData
 
 TEMPLATE = "plan.md.j2"
@@ -133,7 +133,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
     except Exception as exc:  # a broken or adapted template: say where, never a traceback
         raise RenderError(f"{folder / TEMPLATE}:{_template_line(exc)}: the plan template "
                           f"failed: {type(exc).__name__}: {exc}") from None
-    return _tidy(markdown)
+    return typography.tidy(_tidy(markdown), lang)
 
 
 def _template_line(exc: BaseException) -> int:

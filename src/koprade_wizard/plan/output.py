@@ -17,6 +17,8 @@ from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
 FORMATS = ("md", "html", "pdf")
+# Asked for by name only; "all" is FORMATS. The one page is a PDF of its own.
+EXTRA_FORMATS = ("onepager",)
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -40,7 +42,8 @@ def plan_base(answers_path: Path, out_dir: Path) -> Path:
 
 
 def targets(base: Path, formats: Sequence[str]) -> dict[str, Path]:
-    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+    names = {"onepager": f"{base.name}-onepager.pdf"}
+    return {fmt: base.with_name(names.get(fmt, f"{base.name}.{fmt}")) for fmt in formats}
 
 
 def write_plan(request: PlanRequest) -> list[Path]:
@@ -85,22 +88,32 @@ def write_plan(request: PlanRequest) -> list[Path]:
             from koprade_wizard.plan.pdf import html_to_pdf
 
             contents["pdf"] = html_to_pdf(html)
+    if "onepager" in files:
+        from koprade_wizard.plan.pdf import html_to_pdf, onepager_html
+
+        contents["onepager"] = html_to_pdf(onepager_html(markdown, _meta(plan, markdown)))
     for fmt, path in files.items():
         atomic_write(path, contents[fmt])
     return list(files.values())
 
 
 def _meta(plan: Any, markdown: str) -> Any:
-    """The cover and PDF metadata, taken from the plan's own title line."""
+    """The cover and PDF metadata, taken from the plan's own title line and answers."""
     from koprade_wizard.i18n.formatting import date
     from koprade_wizard.plan.pdf import DocMeta
 
     found = _H1.search(markdown)
     title = _ESCAPE.sub(r"\1", found.group(1)) if found else plan.pack_title
+    answers = plan.answers
     muni = plan.municipality
-    where = [(muni.name_lv if plan.lang == "lv" else muni.name_en) if muni else None,
-             plan.answers.get("settlement")]
+    where = [answers.get("settlement"),
+             (muni.official_lv if plan.lang == "lv" else muni.name_en) if muni else None]
     subtitle = ", ".join(str(w) for w in where if w)
-    author = str(plan.answers.get("initiative_name") or plan.pack_title)
-    return DocMeta(title=title, subtitle=subtitle, lang=plan.lang, author=author,
-                   date_text=date(plan.today, plan.lang))
+    name = str(answers.get("initiative_name") or "")
+    organisation = plan.shown("founder_type") if answers.get("founder_type") else ""
+    if answers.get("legal_form") not in (None, "undecided") and plan.shown("legal_form"):
+        organisation = ", ".join(x for x in (organisation, plan.shown("legal_form")) if x)
+    return DocMeta(title=title, subtitle=subtitle, lang=plan.lang,
+                   author=str(answers.get("contact_name") or name or plan.pack_title),
+                   date_text=date(plan.today, plan.lang), short_name=name,
+                   organisation=organisation, contact=str(answers.get("contact_email") or ""))

@@ -11,9 +11,7 @@ inside :func:`html_to_pdf`; everything else here is cheap.
 from __future__ import annotations
 
 import functools
-import re
 import threading
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -22,14 +20,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 from koprade_wizard import __version__
-from koprade_wizard.plan.charts import mermaid_to_svg
+from koprade_wizard.plan import mdparse
+from koprade_wizard.plan.mdparse import Heading, slugify
+
+__all__ = ["DocMeta", "Heading", "html_to_pdf", "markdown_to_html", "markdown_to_pdf",
+           "onepager_html", "running_title", "slugify", "ui_text"]
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
@@ -41,33 +39,35 @@ ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 UI_TEXT: dict[str, dict[str, str]] = {
     "lv": {
         "contents": "Saturs",
-        "page": "lappuse",
-        "of": "no",
-        "prepared": "Sagatavots",
+        "footer": "{page}. lappuse no {pages}",
+        "prepared": "Datums",
         "initiative": "Iniciatīva",
+        "organisation": "Dibinātājs",
+        "author": "Sagatavoja",
+        "contact": "Kontakti",
+        "status": "Statuss",
+        "draft": "Projekts apspriešanai",
     },
     "en": {
         "contents": "Contents",
-        "page": "page",
-        "of": "of",
-        "prepared": "Prepared",
+        "footer": "Page {page} of {pages}",
+        "prepared": "Date",
         "initiative": "Initiative",
+        "organisation": "Founder",
+        "author": "Prepared by",
+        "contact": "Contact",
+        "status": "Status",
+        "draft": "Draft for discussion",
     },
 }
 
 # Only the package's own files may be read while rendering, and only these kinds.
 _ASSET_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
 
-# Ids the HTML shell uses itself, so that no heading can take them.
-_SHELL_IDS = frozenset({"cover", "contents", "contents-title", "plan"})
-
 # The table of contents stays one page or so; deeper levels are dropped past this.
-_TOC_LIMIT = 40
+_TOC_LIMIT = 70
 
 _RUNNING_TITLE_MAX = 60
-
-_SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
-_TASK_CHECKBOX = '<input class="task-list-item-checkbox"'
 
 
 @dataclass(frozen=True)
@@ -80,144 +80,12 @@ class DocMeta:
     author: str
     date_text: str
     keywords: tuple[str, ...] = ()
+    short_name: str = ""  # the running header; the title where empty
+    organisation: str = ""
+    contact: str = ""
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A heading of the plan as the table of contents needs it."""
-
-    level: int
-    anchor: str
-    text: str
-
-
-# --------------------------------------------------------------------------- Markdown
-
-
-def _render_fence(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    token = tokens[idx]
-    if token.info.strip().split(maxsplit=1)[:1] == ["mermaid"]:
-        svg = mermaid_to_svg(token.content, str(env.get("lang", "en")))
-        if svg is not None:
-            return f'<figure class="chart">{svg}</figure>\n'
-    return RendererHTML.fence(self, tokens, idx, options, env)
-
-
-def _render_image(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    # The plan never needs pictures from elsewhere; the alt text stands in for
-    # the picture, which also guarantees that the renderer has nothing to fetch.
-    return escape(self.renderInlineAsText(tokens[idx].children or [], options, env))
-
-
-def _render_html_inline(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    # Raw HTML is off, so the task-list checkboxes are the only inline HTML.
-    # weasyprint lays a real <input> out badly, so it becomes a styled box.
-    content = tokens[idx].content
-    if content.startswith(_TASK_CHECKBOX):
-        if 'checked="checked"' in content:
-            return '<span class="task-box checked">✓</span>'
-        return '<span class="task-box"></span>'
-    return escape(content)
-
-
-def _render_html_block(
-    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
-    # Unreachable while raw HTML is off; kept so that turning it on cannot let
-    # markup through to the renderer.
-    return f"<p>{escape(tokens[idx].content)}</p>\n"
-
-
-@functools.cache
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).enable("table").use(tasklists_plugin)
-    md.add_render_rule("fence", _render_fence)
-    md.add_render_rule("image", _render_image)
-    md.add_render_rule("html_inline", _render_html_inline)
-    md.add_render_rule("html_block", _render_html_block)
-    return md
-
-
-def _plain_text(inline: Token) -> str:
-    parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(_plain_text(child))
-    return " ".join("".join(parts).split())
-
-
-def slugify(text: str) -> str:
-    """An ASCII anchor for a heading: 'Ēku nodoklis 2027' → 'eku-nodoklis-2027'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in used:
-        candidate, number = f"{slug}-{number}", number + 1
-    used.add(candidate)
-    return candidate
-
-
-def _neutralise_links(children: list[Token]) -> None:
-    """Keep web, mail and in-document links; turn any other link into plain text."""
-    inside_unsafe = False
-    for child in children:
-        if child.type == "link_open" and not _SAFE_LINK.match(str(child.attrGet("href") or "")):
-            child.tag, child.attrs, inside_unsafe = "span", {"class": "link-text"}, True
-        elif child.type == "link_close" and inside_unsafe:
-            child.tag, inside_unsafe = "span", False
-
-
-def _move_spaces_into_inline_elements(children: list[Token]) -> None:
-    """Turn ``word <b>bold</b>`` into ``word<b> bold</b>``, which looks the same.
-
-    weasyprint 70 strands the first word of a paragraph on a line of its own when
-    a line ends exactly at a space that is followed by an inline element (bold,
-    italic, link). With the space inside the element the lines break as they
-    would without the markup.
-    """
-    children[:] = [c for c in children if c.type != "text" or c.content]
-    index = 0
-    while index < len(children) - 1:
-        token, following = children[index], children[index + 1]
-        if token.type == "text" and token.content.endswith(" ") and following.nesting == 1:
-            token.content = token.content.rstrip(" ")
-            children.insert(index + 2, Token("text", "", 0, content=" "))
-        index += 1
-
-
-def _prepare(tokens: list[Token]) -> list[Heading]:
-    """Give headings unique ids, make links safe; return the headings in order.
-
-    A level-1 heading that opens the Markdown is its title; in the PDF the cover
-    carries the title, so that heading is dropped.
-    """
-    if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-        del tokens[:3]
-    used = set(_SHELL_IDS)
-    headings: list[Heading] = []
-    for index, token in enumerate(tokens):
-        if token.type == "inline" and token.children:
-            _neutralise_links(token.children)
-            _move_spaces_into_inline_elements(token.children)
-        elif token.type == "heading_open":
-            text = _plain_text(tokens[index + 1])
-            anchor = _unique(slugify(text), used)
-            token.attrSet("id", anchor)
-            headings.append(Heading(int(token.tag[1]), anchor, text))
-    return headings
+# --------------------------------------------------------------------------- HTML
 
 
 def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
@@ -228,9 +96,6 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
     if len(both) <= _TOC_LIMIT:
         return both
     return [heading for heading in headings if heading.level == top]
-
-
-# --------------------------------------------------------------------------- HTML
 
 
 def ui_text(lang: str) -> Mapping[str, str]:
@@ -259,30 +124,44 @@ def running_title(title: str) -> str:
 
 
 def _page_css(meta: DocMeta, words: Mapping[str, str]) -> str:
-    header = _css_string(running_title(meta.title))
-    page, of = _css_string(f"{words['page']} "), _css_string(f" {words['of']} ")
+    header = _css_string(running_title(meta.short_name or meta.title))
+    before, _, rest = words["footer"].partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    footer = " ".join(
+        part for part in (
+            _css_string(before) if before else "", "counter(page)",
+            _css_string(middle) if middle else "", "counter(pages)",
+            _css_string(after) if after else "",
+        ) if part
+    )
     return (
         f"@page {{ @top-left {{ content: {header}; }}"
-        f" @bottom-right {{ content: {page} counter(page) {of} counter(pages); }} }}"
+        f" @bottom-right {{ content: {footer}; }} }}"
     )
 
 
 def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:
+    """The title once, where, who founds it, who wrote it, how to reach them, when, status."""
     subtitle = f'<p class="cover-subtitle">{escape(meta.subtitle)}</p>' if meta.subtitle else ""
+    rows = [
+        (words["organisation"], meta.organisation),
+        (words["author"], meta.author),
+        (words["contact"], meta.contact),
+        (words["prepared"], meta.date_text),
+        (words["status"], words["draft"]),
+    ]
+    details = "".join(
+        f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in rows if value
+    )
     return (
         '<section class="cover" id="cover">'
-        '<div class="cover-band">'
-        f'<p class="cover-author">{escape(meta.author)}</p>'
-        "</div>"
+        '<div class="cover-band"></div>'
         '<div class="cover-rule"></div>'
         '<div class="cover-main">'
         f'<h1 class="cover-title">{escape(meta.title)}</h1>'
         f"{subtitle}"
         "</div>"
-        '<dl class="cover-meta">'
-        f"<dt>{escape(words['prepared'])}</dt><dd>{escape(meta.date_text)}</dd>"
-        f"<dt>{escape(words['initiative'])}</dt><dd>{escape(meta.author)}</dd>"
-        "</dl>"
+        f'<dl class="cover-meta">{details}</dl>'
         "</section>"
     )
 
@@ -292,31 +171,29 @@ def _toc(headings: Sequence[Heading], words: Mapping[str, str]) -> str:
     if not entries:
         return ""
     top = min(entry.level for entry in entries)
-    items = "".join(
-        f'<li class="{"toc-top" if entry.level == top else "toc-sub"}">'
-        f'<a href="#{entry.anchor}">{escape(entry.text)}</a></li>'
-        for entry in entries
+
+    def items(part: Sequence[Heading]) -> str:
+        return "".join(
+            f'<li class="{"toc-top" if entry.level == top else "toc-sub"}">'
+            f'<a href="#{entry.anchor}">{escape(entry.text)}</a></li>'
+            for entry in part
+        )
+
+    # Two halves side by side, split before a top-level entry near the middle.
+    tops = [i for i, entry in enumerate(entries) if entry.level == top and i]
+    middle = min(tops, key=lambda i: abs(2 * i - len(entries)), default=len(entries))
+    halves = "".join(
+        f'<ol class="toc-half">{items(part)}</ol>'
+        for part in (entries[:middle], entries[middle:]) if part
     )
     return (
         '<nav class="toc" id="contents" aria-labelledby="contents-title">'
         f'<h2 id="contents-title">{escape(words["contents"])}</h2>'
-        f"<ol>{items}</ol></nav>"
+        f"{halves}</nav>"
     )
 
 
-def markdown_to_html(markdown: str, meta: DocMeta) -> str:
-    """A standalone HTML document: cover, table of contents, then the plan itself.
-
-    The contents list the two highest heading levels of the body (h2 and h3 in
-    a normal plan). A ``# heading`` that opens the Markdown is left out: it is
-    the Markdown's title, and the cover shows ``meta.title`` instead.
-    """
-    words = ui_text(meta.lang)
-    md = _markdown()
-    env: EnvType = {"lang": meta.lang}
-    tokens = md.parse(markdown, env)
-    headings = _prepare(tokens)
-    body = md.renderer.render(tokens, md.options, env)
+def _shell(meta: DocMeta, words: Mapping[str, str], body: str) -> str:
     optional_meta = "".join(
         f'<meta name="{name}" content="{escape(value)}">\n'
         for name, value in (("description", meta.subtitle), ("keywords", ", ".join(meta.keywords)))
@@ -332,10 +209,49 @@ def markdown_to_html(markdown: str, meta: DocMeta) -> str:
         f"<style>\n{_stylesheet()}</style>\n"
         f"<style>{_page_css(meta, words)}</style>\n"
         "</head>\n<body>\n"
-        f"{_cover(meta, words)}\n{_toc(headings, words)}\n"
-        f'<main id="plan">\n{body}</main>\n'
+        f"{body}"
         "</body>\n</html>\n"
     )
+
+
+def markdown_to_html(markdown: str, meta: DocMeta) -> str:
+    """A standalone HTML document: cover, one-page summary, contents, body, appendices.
+
+    The parts are separated by top-level ``---`` in the Markdown (see
+    :func:`mdparse.split_parts`); its front matter (the ``# title`` and the meta
+    line) is what the cover shows from ``meta``, so it is left out. The contents
+    list the two highest heading levels of the body and appendices.
+    """
+    words = ui_text(meta.lang)
+    tokens, env = mdparse.parse(markdown, meta.lang)
+    parts = mdparse.split_parts(tokens)
+    mdparse.prepare(parts.onepager + parts.body + parts.appendices)
+    headings = mdparse.headings(parts.body + parts.appendices)
+
+    def html(part: list[Token]) -> str:
+        return mdparse.render(mdparse.print_marks(part, meta.lang), env)
+
+    sections = [_cover(meta, words)]
+    if parts.onepager:
+        sections.append(f'<section class="onepager" id="onepager">\n{html(parts.onepager)}'
+                        "</section>")
+    sections.append(_toc(headings, words))
+    sections.append(f'<main id="plan">\n{html(parts.body)}</main>')
+    if parts.appendices:
+        sections.append(f'<section class="appendices" id="appendices">\n'
+                        f"{html(parts.appendices)}</section>")
+    return _shell(meta, words, "\n".join(sections) + "\n")
+
+
+def onepager_html(markdown: str, meta: DocMeta) -> str:
+    """The one-page summary alone, as its own printable document."""
+    words = ui_text(meta.lang)
+    tokens, env = mdparse.parse(markdown, meta.lang)
+    parts = mdparse.split_parts(tokens)
+    mdparse.prepare(parts.onepager)
+    body = mdparse.render(mdparse.print_marks(parts.onepager, meta.lang), env)
+    return _shell(meta, words, f'<section class="onepager alone" id="onepager">\n{body}'
+                  "</section>\n")
 
 
 # --------------------------------------------------------------------------- PDF

@@ -1,0 +1,68 @@
+"""One typographic style for the plan's Markdown, whatever wrote each part of it.
+
+The plan's words come from three places — the template's phrases, the guidance
+data (source titles, route texts) and the founder's answers — and each may write
+quotation marks and percentages its own way. This pass, run once on the finished
+Markdown, makes them one: curly quotation marks (“…”, ‘…’) and percentages as the
+locale writes them (babel's CLDR pattern). Code spans, fenced blocks and
+``<autolinks>`` are left exactly as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from koprade_wizard.i18n import formatting
+
+# A straight quote opens after the start, a space, an opening bracket or a dash.
+_OPENS_AFTER = " \u00a0\t([{\u2013\u2014/-"
+_PERCENT = re.compile(r"(\d)[ \u00a0\u202f]?%")
+# Parts of a line that are never touched: code spans and <autolinks>.
+_PROTECTED = re.compile(r"(`+[^`]*`+|<[a-z][a-z0-9+.-]*:[^>\s]*>)", re.IGNORECASE)
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@lru_cache(maxsize=4)
+def _percent_space(lang: str) -> str:
+    """What the locale puts between a number and the percent sign ('' in lv and en)."""
+    text = formatting.percent(0.51, lang)
+    return text[text.index("1") + 1 : text.index("%")]
+
+
+def _quotes(text: str) -> str:
+    out: list[str] = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        opening = before in _OPENS_AFTER or before in "“‘"
+        if char == '"':
+            out.append("“" if opening else "”")
+        elif char == "'":
+            # An apostrophe inside or after a word ("space's", "operators'") is ’ too.
+            out.append("‘" if opening and index + 1 < len(text) and text[index + 1].isalnum()
+                       else "’")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _line(text: str, lang: str) -> str:
+    space = _percent_space(lang)
+    parts = _PROTECTED.split(text)
+    for index in range(0, len(parts), 2):  # even parts are ordinary text
+        plain = _PERCENT.sub(lambda m: f"{m.group(1)}{space}%", parts[index])
+        parts[index] = _quotes(plain)
+    return "".join(parts)
+
+
+def tidy(markdown: str, lang: str) -> str:
+    """The same Markdown with one style of quotation marks and percentages."""
+    lines = markdown.split("\n")
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            lines[index] = _line(line, lang)
+    return "\n".join(lines)
