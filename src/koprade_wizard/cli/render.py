@@ -13,8 +13,8 @@ def register(sub: Subparsers, h: Help) -> None:
     parser = sub.add_parser("render", help=h("help_render"), description=h("help_render"))
     parser.add_argument("answers_file", type=Path, metavar="ANSWERS")
     parser.add_argument("--out", type=Path, default=Path("."), help=h("help_out"))
-    parser.add_argument("--format", choices=("md", "html", "pdf", "onepager", "all"), default="all",
-                        help=h("help_format"))
+    parser.add_argument("--format", choices=("md", "html", "pdf", "docx", "onepager", "all"),
+                        default="all", help=h("help_format"))
     add_lang(parser, h, "help_render_lang")
     add_steps(parser, h)
     parser.add_argument("--force", action="store_true", help=h("help_force"))

@@ -1,4 +1,4 @@
-"""Write a plan's files: Markdown, HTML and PDF, atomically, never over an existing plan
+"""Write a plan's files: Markdown, HTML, PDF and Word, atomically, never over an existing plan
 unless asked to."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
-FORMATS = ("md", "html", "pdf")
+FORMATS = ("md", "html", "pdf", "docx")
 # Asked for by name only; "all" is FORMATS. The one page is a PDF of its own.
 EXTRA_FORMATS = ("onepager",)
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
@@ -88,6 +88,11 @@ def write_plan(request: PlanRequest) -> list[Path]:
             from koprade_wizard.plan.pdf import html_to_pdf
 
             contents["pdf"] = html_to_pdf(html)
+    if "docx" in files:
+        from koprade_wizard.plan.word import WordMeta, build
+
+        meta = _meta(plan, markdown)
+        contents["docx"] = build(markdown, WordMeta(meta.title, meta.author, plan.lang))
     if "onepager" in files:
         from koprade_wizard.plan.pdf import html_to_pdf, onepager_html
 
