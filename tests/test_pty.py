@@ -108,7 +108,7 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     child.expect("Review your answers")
     child.expect("No longer asked, answers removed: area")
     child.send(ENTER)  # finish
-    child.expect(pexpect.EOF)
+    child.expect(pexpect.EOF, timeout=120)  # the PDF takes seconds on a busy machine
     child.close()
     assert child.exitstatus == 0, child.before
     # Finishing writes the plan beside the answers file.
@@ -150,7 +150,7 @@ def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
     child.send(ENTER)  # finish
     child.expect("Replace it")
     child.send("n")
-    child.expect("Plan written")
+    child.expect("Plan written", timeout=120)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
