@@ -429,8 +429,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "lv": "izveidot rīcības plānu no atbilžu faila"},
     "help_out": {"en": "folder for the plan (default: here)",
                  "lv": "mape plānam (pēc noklusējuma: pašreizējā)"},
-    "help_format": {"en": "which files to write (default: all)",
-                    "lv": "kurus failus rakstīt (pēc noklusējuma: visus)"},
+    "help_format": {"en": "which files to write: md, html, pdf, docx (an editable Word copy), "
+                           "onepager (the plan on one page, as a PDF) or all of the first four "
+                           "(default)",
+                    "lv": "kurus failus rakstīt: md, html, pdf, docx (rediģējama Word kopija), "
+                          "onepager (plāns vienā lappusē, PDF) vai visus pirmos četrus "
+                          "(pēc noklusējuma)"},
     "help_render_lang": {"en": "language of the plan (default: the answers file's)",
                          "lv": "plāna valoda (pēc noklusējuma: atbilžu faila valoda)"},
     "help_force": {"en": "replace an existing plan", "lv": "aizstāt esošu plānu"},
