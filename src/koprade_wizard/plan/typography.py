@@ -15,8 +15,11 @@ from functools import lru_cache
 
 from koprade_wizard.i18n import formatting
 
-# A straight quote opens after the start, a space, an opening bracket or a dash.
-_OPENS_AFTER = " \u00a0\t([{\u2013\u2014/-"
+# A straight quote opens after the start, a space, an opening bracket, a dash or
+# another opening quote; a single one only before a letter or digit.
+_OPENER = r"(^|[\s(\[{\u2013\u2014/“‘-])"
+_OPENING_DOUBLE = re.compile(_OPENER + '"')
+_OPENING_SINGLE = re.compile(_OPENER + r"'(?=\w)")
 _PERCENT = re.compile(r"(\d)[ \u00a0\u202f]?%")
 # Parts of a line that are never touched: code spans and <autolinks>.
 _PROTECTED = re.compile(r"(`+[^`]*`+|<[a-z][a-z0-9+.-]*:[^>\s]*>)", re.IGNORECASE)
@@ -31,19 +34,9 @@ def _percent_space(lang: str) -> str:
 
 
 def _quotes(text: str) -> str:
-    out: list[str] = []
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else " "
-        opening = before in _OPENS_AFTER or before in "“‘"
-        if char == '"':
-            out.append("“" if opening else "”")
-        elif char == "'":
-            # An apostrophe inside or after a word ("space's", "operators'") is ’ too.
-            out.append("‘" if opening and index + 1 < len(text) and text[index + 1].isalnum()
-                       else "’")
-        else:
-            out.append(char)
-    return "".join(out)
+    text = _OPENING_DOUBLE.sub(r"\1“", text).replace('"', "”")
+    # An apostrophe inside or after a word ("space's", "operators'") is ’ too.
+    return _OPENING_SINGLE.sub(r"\1‘", text).replace("'", "’")
 
 
 def _line(text: str, lang: str) -> str:
