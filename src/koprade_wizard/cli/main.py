@@ -15,7 +15,7 @@ from typing import Any
 
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import UsageError, WizardError
-from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t
+from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t, tn
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -117,8 +117,9 @@ def _check(ns: argparse.Namespace, lang: str) -> int:
 
     steps = _steps(ns)
     tree = _load_tree(ns, lang, use_cache=False)  # check always checks everything
-    print(t("check_ok", lang, path=steps, steps=len(tree.steps),
-            questions=len(tree.questions()), actions=len(tree.actions())))
+    print(t("check_ok", lang, path=steps, steps=tn("count_steps", len(tree.steps), lang),
+            questions=tn("count_questions", len(tree.questions()), lang),
+            actions=tn("count_action_rules", len(tree.actions()), lang)))
     path: Path | None = getattr(ns, "answers", None)
     if path is None:
         return EXIT_OK
@@ -132,7 +133,8 @@ def _check(ns: argparse.Namespace, lang: str) -> int:
         raise AnswersError([Problem(Location(str(path)), t("answers_not_applicable", lang, id=q))
                             for q in ignored])
     missing = interview.missing_required()
-    print(t("check_answers_ok", lang, path=path, answered=len(typed), missing=len(missing)))
+    print(t("check_answers_ok", lang, path=path, answered=tn("count_answered", len(typed), lang),
+            missing=tn("count_open", len(missing), lang)))
     if missing:
         print(t("answers_missing", lang, ids=", ".join(missing)))
     return EXIT_OK
