@@ -81,6 +81,20 @@ def _cached_mo(lang: str, root: Path) -> bytes | None:
     return _mo_bytes(lang, root)
 
 
+class MissingMessage(KeyError):
+    """A key that no catalogue in the chain has: a typo in the code, not a text to show."""
+
+
+class _Missing(gettext.NullTranslations):
+    # The end of every chain. Plain gettext would answer a missing key with the key
+    # itself, which cannot be told apart from a text equal to its key ("registered").
+    def gettext(self, message: str) -> str:
+        raise MissingMessage(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        raise MissingMessage(msgid1)
+
+
 @lru_cache(maxsize=16)
 def translations(lang: str, root: Path = LOCALE_DIR) -> gettext.NullTranslations:
     """The catalogue of ``lang``, falling back to its base language, then English, Latvian."""
@@ -100,7 +114,10 @@ def translations(lang: str, root: Path = LOCALE_DIR) -> gettext.NullTranslations
             first = own
         else:
             first.add_fallback(own)
-    return first or gettext.NullTranslations()
+    if first is None:
+        return _Missing()
+    first.add_fallback(_Missing())
+    return first
 
 
 def entries(lang: str, root: Path = LOCALE_DIR) -> dict[str, str | tuple[str, ...]]:

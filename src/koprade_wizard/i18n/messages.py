@@ -17,10 +17,10 @@ LANGS: tuple[str, ...] = tuple(sorted(languages(), key=lambda code: (code != DEF
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
-    """The message ``key`` in ``lang`` (its base language, English or Latvian if it lacks it)."""
+    """The message ``key`` in ``lang`` (its base language, English or Latvian if it lacks it).
+
+    A key in no catalogue raises ``MissingMessage`` (a ``KeyError``)."""
     text = translations(lang).gettext(key)
-    if text == key:
-        raise KeyError(f"no message '{key}' in any catalogue")
     return text.format(**params) if params else text
 
 
@@ -30,15 +30,10 @@ def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     The count is offered to the text as ``{n}`` unless ``params`` name it otherwise.
     """
     text = translations(lang).ngettext(key, key, n)
-    if text == key:
-        raise KeyError(f"no plural message '{key}' in any catalogue")
     return text.format(**{"n": n, **params})
 
 
 def raw(key: str, lang: str = DEFAULT_LANG, n: int | None = None) -> str:
     """The unformatted text of ``key`` (the form for ``n`` if it has plural forms)."""
     tr = translations(lang)
-    text = tr.gettext(key) if n is None else tr.ngettext(key, key, n)
-    if text == key:
-        raise KeyError(f"no message '{key}' in any catalogue")
-    return text
+    return tr.gettext(key) if n is None else tr.ngettext(key, key, n)

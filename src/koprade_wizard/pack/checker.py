@@ -45,6 +45,7 @@ from koprade_wizard.pack.tree import (
     PackSource,
     Question,
     Step,
+    UnitText,
     Validation,
 )
 from koprade_wizard.pack.yamlsrc import LineDict, LineList, YamlSyntaxError, line_of, load_file
@@ -465,12 +466,17 @@ def runtime_question(q: Any) -> Question:
         default=q.default,
         default_expr=q.default_expr,
         validate_=Validation(**rules.model_dump()) if rules is not None else None,
-        unit=dict(u) if (u := getattr(q, "unit", None)) else None,
+        unit=_runtime_unit(u) if (u := getattr(q, "unit", None)) else None,
         choices=tuple(
             Choice(value=c.value, label=dict(c.label), help=dict(c.help) if c.help else None)
             for c in getattr(q, "choices", ())
         ),
     )
+
+
+def _runtime_unit(unit: dict[str, Any]) -> UnitText:
+    return {lang: text if isinstance(text, str) else text.model_dump(exclude_none=True)
+            for lang, text in unit.items()}
 
 
 def _runtime_action(a: ActionRule) -> RuntimeAction:

@@ -17,6 +17,8 @@ from koprade_wizard.pack.tree import LocalText
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 ChoiceValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+# "lv", "en", "en_XA": a language, optionally with a region (as the catalogues name them)
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
 Phase = Literal["awareness", "concept", "installation", "development"]
 
 
@@ -69,14 +71,31 @@ class LongTextQuestion(_QuestionBase):
     kind: Literal["long_text"]
 
 
+class CountedUnit(_Frozen):
+    """A unit's forms by the count before it, named by CLDR's plural categories.
+
+    ``other`` is required; a category left out takes ``other``. Latvian uses ``one``
+    (1, 21, 31, ...) and ``other``; English ``one`` (1) and ``other``."""
+
+    zero: str | None = None
+    one: str | None = None
+    two: str | None = None
+    few: str | None = None
+    many: str | None = None
+    other: str
+
+
+Unit = dict[str, str | CountedUnit]
+
+
 class IntegerQuestion(_QuestionBase):
     kind: Literal["integer"]
-    unit: LocalText | None = None
+    unit: Unit | None = None
 
 
 class DecimalQuestion(_QuestionBase):
     kind: Literal["decimal"]
-    unit: LocalText
+    unit: Unit
 
 
 class _ChoiceQuestionBase(_QuestionBase):
@@ -167,6 +186,8 @@ class PackFile(_Frozen):
     id: Identifier
     version: str
     title: LocalText
-    languages: list[Literal["lv", "en"]] = Field(min_length=1)
+    languages: list[LanguageCode] = Field(
+        min_length=1, description="The languages of the pack's texts; the first is the "
+        "fallback where a language's text is missing.")
     steps: list[Identifier] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
