@@ -91,13 +91,7 @@ class _Checker:
         try:
             raw = load_file(path)
         except YamlSyntaxError as exc:
-            tag = re.search(r"constructor for the tag '([^']+)'", exc.reason)
-            if tag:
-                self.add(path, exc.line, "unsafe_tag", tag=tag.group(1))
-            elif exc.reason.startswith("not UTF-8"):
-                self.add(path, exc.line, "not_utf8", reason=exc.reason)
-            else:
-                self.add(path, exc.line, "yaml_syntax", reason=exc.reason)
+            self.add(path, exc.line, exc.code, **exc.params)
             return None
         if raw is None:
             self.add(path, 1, "empty_file", keys=keys)
