@@ -9,17 +9,21 @@ copies a pack into the plain classes of ``tree.py``, which the rest of the progr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
+from koprade_wizard.pack.kinds import Kind
 from koprade_wizard.pack.tree import LocalText
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 ChoiceValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Phase = Literal["awareness", "concept", "installation", "development"]
+
+
 # "lv", "en", "en_XA": a language, optionally with a region (as the catalogues name them)
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
-Phase = Literal["awareness", "concept", "installation", "development"]
 
 
 class _Frozen(BaseModel):
@@ -39,6 +43,19 @@ class Validation(_Frozen):
     message: LocalText | None = None
 
 
+class Plausible(_Frozen):
+    """Bounds of a likely answer. An answer outside them is allowed but confirmed by the
+    person, with ``message`` saying why it looks odd (the confirmation is kept in the
+    answers file). ``future``: a date should not lie in the past; ``expr``: a Jinja
+    expression over ``value`` and earlier answers that holds for a likely answer."""
+
+    min: float | None = None
+    max: float | None = None
+    future: bool = False
+    expr: str | None = None
+    message: LocalText
+
+
 class Choice(_Frozen):
     value: ChoiceValue
     label: LocalText
@@ -56,19 +73,19 @@ class _QuestionBase(_Frozen):
         default=None, description="A Jinja expression over earlier answers giving the default."
     )
     validate_: Validation | None = Field(default=None, alias="validate")
-
+    plausible: Plausible | None = None
 
     @property
     def choice_values(self) -> tuple[str, ...]:
         return ()
 
 
-class TextQuestion(_QuestionBase):
-    kind: Literal["text"]
+class _ChoiceQuestionBase(_QuestionBase):
+    choices: list[Choice] = Field(min_length=1)
 
-
-class LongTextQuestion(_QuestionBase):
-    kind: Literal["long_text"]
+    @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
 
 
 class CountedUnit(_Frozen):
@@ -88,63 +105,26 @@ class CountedUnit(_Frozen):
 Unit = dict[str, str | CountedUnit]
 
 
-class IntegerQuestion(_QuestionBase):
-    kind: Literal["integer"]
-    unit: Unit | None = None
+def _model_of(kind: Kind) -> type[_QuestionBase]:
+    """The step-file model of one kind, from its registry entry."""
+    base = _ChoiceQuestionBase if "choices" in kind.fields else _QuestionBase
+    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}  # type: ignore[valid-type]
+    if "unit" in kind.fields:
+        fields["unit"] = (Unit, ...) if kind.fields["unit"] else (Unit | None, None)
+    name = "".join(part.title() for part in kind.name.split("_")) + "Question"
+    return create_model(name, __base__=base, __module__=__name__, **fields)
 
 
-class DecimalQuestion(_QuestionBase):
-    kind: Literal["decimal"]
-    unit: Unit
-
-
-class _ChoiceQuestionBase(_QuestionBase):
-    choices: list[Choice] = Field(min_length=1)
-
-    @property
-    def choice_values(self) -> tuple[str, ...]:
-        return tuple(c.value for c in self.choices)
-
-
-class ChoiceQuestion(_ChoiceQuestionBase):
-    kind: Literal["choice"]
-
-
-class MultiChoiceQuestion(_ChoiceQuestionBase):
-    kind: Literal["multi_choice"]
-
-
-class YesNoQuestion(_QuestionBase):
-    kind: Literal["yes_no"]
-
-
-class DateQuestion(_QuestionBase):
-    kind: Literal["date"]
-
-
+QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
+    name: _model_of(kind) for name, kind in KIND_REGISTRY.items()
+}
 Question = Annotated[
-    TextQuestion
-    | LongTextQuestion
-    | IntegerQuestion
-    | DecimalQuestion
-    | ChoiceQuestion
-    | MultiChoiceQuestion
-    | YesNoQuestion
-    | DateQuestion,
+    Union[tuple(QUESTION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
     Field(discriminator="kind"),
 ]
 QuestionModel = _QuestionBase
 ChoiceQuestionModel = _ChoiceQuestionBase
-KINDS: tuple[str, ...] = (
-    "text",
-    "long_text",
-    "integer",
-    "decimal",
-    "choice",
-    "multi_choice",
-    "yes_no",
-    "date",
-)
+KINDS: tuple[str, ...] = tuple(KIND_REGISTRY)
 
 
 class ActionRule(_Frozen):
