@@ -24,7 +24,6 @@ from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
-from koprade_wizard.plan.markdown import strings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -33,7 +32,7 @@ LATVIAN = "āčēģīķļņšūž"
 
 
 def _phrase(key: str, lang: str) -> str:
-    return str(strings(ROOT / "templates")[key][lang])
+    return t(key, lang)
 
 
 def _plan_of(example: Path) -> tuple[dict[str, object], str]:

@@ -298,7 +298,7 @@ def test_mermaid_charts_are_inline_svg() -> None:
 
 def test_ui_text_by_language() -> None:
     assert pdf.ui_text("lv")["contents"] == "Saturs"
-    assert pdf.ui_text("lv-LV")["footer"] == "{page}. lappuse no {pages}"
+    assert pdf.ui_text("lv-LV")["page_of"] == "{page}. lappuse no {pages}"
     assert pdf.ui_text("de")["contents"] == "Contents"
 
 

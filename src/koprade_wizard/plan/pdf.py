@@ -11,6 +11,7 @@ inside :func:`html_to_pdf`; everything else here is cheap.
 from __future__ import annotations
 
 import functools
+import string
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from urllib.request import url2pathname
 from markdown_it.token import Token
 
 from koprade_wizard import __version__
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan import mdparse
 from koprade_wizard.plan.mdparse import Heading, slugify
 
@@ -34,32 +36,6 @@ if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
-
-# The few words the PDF itself adds around the plan, per document language.
-UI_TEXT: dict[str, dict[str, str]] = {
-    "lv": {
-        "contents": "Saturs",
-        "footer": "{page}. lappuse no {pages}",
-        "prepared": "Datums",
-        "initiative": "Iniciatīva",
-        "organisation": "Dibinātājs",
-        "author": "Sagatavoja",
-        "contact": "Kontakti",
-        "status": "Statuss",
-        "draft": "Projekts apspriešanai",
-    },
-    "en": {
-        "contents": "Contents",
-        "footer": "Page {page} of {pages}",
-        "prepared": "Date",
-        "initiative": "Initiative",
-        "organisation": "Founder",
-        "author": "Prepared by",
-        "contact": "Contact",
-        "status": "Status",
-        "draft": "Draft for discussion",
-    },
-}
 
 # Only the package's own files may be read while rendering, and only these kinds.
 _ASSET_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
@@ -98,9 +74,15 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
     return [heading for heading in headings if heading.level == top]
 
 
+# The few words the PDF itself adds around the plan (catalogue keys "pdf_<key>").
+_UI_KEYS = ("contents", "page_of", "prepared", "organisation", "author", "contact", "status",
+            "draft")
+
+
 def ui_text(lang: str) -> Mapping[str, str]:
-    """The PDF's own words for a language tag such as "lv" or "lv-LV"; English otherwise."""
-    return UI_TEXT.get(lang.split("-")[0].lower(), UI_TEXT["en"])
+    """The PDF's own words for a language tag such as "lv" or "lv-LV" (the catalogue's,
+    with its fallbacks for a language it lacks)."""
+    return {key: t(f"pdf_{key}", lang) for key in _UI_KEYS}
 
 
 @functools.cache
@@ -125,19 +107,21 @@ def running_title(title: str) -> str:
 
 def _page_css(meta: DocMeta, words: Mapping[str, str]) -> str:
     header = _css_string(running_title(meta.short_name or meta.title))
-    before, _, rest = words["footer"].partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    footer = " ".join(
-        part for part in (
-            _css_string(before) if before else "", "counter(page)",
-            _css_string(middle) if middle else "", "counter(pages)",
-            _css_string(after) if after else "",
-        ) if part
-    )
     return (
         f"@page {{ @top-left {{ content: {header}; }}"
-        f" @bottom-right {{ content: {footer}; }} }}"
+        f" @bottom-right {{ content: {_page_counter(words['page_of'])}; }} }}"
     )
+
+
+def _page_counter(text: str) -> str:
+    """"{page}. lappuse no {pages}" as CSS content: the words quoted, the numbers counters."""
+    parts: list[str] = []
+    for literal, field, _, _ in string.Formatter().parse(text):
+        if literal:
+            parts.append(_css_string(literal))
+        if field is not None:
+            parts.append(f"counter({field})")  # page or pages, the CSS counters' own names
+    return " ".join(parts)
 
 
 def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:
