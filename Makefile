@@ -35,6 +35,7 @@ run: $(STAMP)
 test: $(STAMP) $(LINT)
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 lint: $(STAMP)

@@ -368,7 +368,7 @@ def resolve_asset(url: str) -> Path:
 def _fetcher_class() -> type[URLFetcher]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class AssetFetcher(URLFetcher):
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no types
         """Serves the bundled fonts and stylesheet; every other fetch is refused."""
 
         def fetch(
@@ -425,7 +425,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     with _RENDER_LOCK:
         # PDF/UA-1 makes a tagged PDF that screen readers can follow.
-        return document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        pdf: bytes = document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        return pdf
 
 
 def markdown_to_pdf(markdown: str, meta: DocMeta) -> bytes:
