@@ -438,6 +438,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write a plan even if questions are unanswered, marking them",
         "lv": "izveidot plānu arī tad, ja ir neatbildēti jautājumi, tos atzīmējot",
     },
+    # --- check: what the plan reads from the pack --------------------------------
+    "plan_reads_title": {
+        "en": "What the plan reads from this pack:",
+        "lv": "Ko plāns izmanto no šīs paketes:",
+    },
+    "plan_reads_ok": {
+        "en": "The plan finds every question and choice it reads.",
+        "lv": "Plāns atrod visus jautājumus un izvēles, ko izmanto.",
+    },
+    "plan_reads_missing": {
+        "en": "questions the plan reads that this pack does not have ({n}); these parts of "
+        "the plan leave them out or use an estimate:",
+        "lv": "jautājumi, ko plāns izmanto, bet kuru šajā paketē nav ({n}); šīs plāna daļas "
+        "tos izlaidīs vai izmantos aplēsi:",
+    },
+    "plan_read_kind": {
+        "en": "{parts}: '{id}' is now of kind '{found}', but the plan reads it as "
+        "'{expected}'; these parts will be wrong. Keep the kind, or give the question "
+        "a new id.",
+        "lv": "{parts}: '{id}' tagad ir veida '{found}', bet plāns to lasa kā "
+        "'{expected}'; šīs daļas būs nepareizas. Saglabājiet veidu vai dodiet "
+        "jautājumam jaunu id.",
+    },
+    "plan_read_gone": {
+        "en": "{parts}: the choice '{value}' of '{id}' is gone; what the plan says or "
+        "counts for it will never apply. Keep the value (the label may change).",
+        "lv": "{parts}: jautājumam '{id}' vairs nav izvēles '{value}'; tas, ko plāns par "
+        "to saka vai rēķina, nekad netiks piemērots. Saglabājiet vērtību (nosaukumu "
+        "drīkst mainīt).",
+    },
+    "plan_read_unknown": {
+        "en": "{parts}: the choice '{value}' of '{id}' is unknown to the plan, which "
+        "reads it as unanswered.",
+        "lv": "{parts}: jautājuma '{id}' izvēle '{value}' plānam nav zināma; plāns to "
+        "lasa kā neatbildētu.",
+    },
+    "part_cover": {"en": "cover", "lv": "titullapa"},
+    "part_summary": {"en": "summary", "lv": "kopsavilkums"},
+    "part_profile": {"en": "profile", "lv": "profils"},
+    "part_demand": {"en": "demand", "lv": "pieprasījums"},
+    "part_premises": {"en": "premises", "lv": "telpas"},
+    "part_resources": {"en": "resources", "lv": "resursi"},
+    "part_funding": {"en": "funding", "lv": "finansējums"},
+    "part_budget": {"en": "budget", "lv": "budžets"},
+    "part_timeline": {"en": "timeline", "lv": "laika grafiks"},
+    "part_checklist": {"en": "checklist", "lv": "darāmo darbu saraksts"},
+    "part_community": {"en": "community", "lv": "kopiena"},
+    "part_risks": {"en": "risks", "lv": "riski"},
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",
