@@ -7,8 +7,9 @@ importing pydantic at all (it costs more than the rest of start-up together).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from koprade_wizard.common.record import field, record
 
 LocalText = dict[str, str]
 CHOICE_KINDS = ("choice", "multi_choice")
@@ -16,14 +17,14 @@ CHOICE_KINDS = ("choice", "multi_choice")
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     value: str
     label: LocalText
     help: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Validation:
     min: float | None = None
     max: float | None = None
@@ -34,7 +35,7 @@ class Validation:
     message: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     kind: str
@@ -65,7 +66,7 @@ class Question:
         return [] if self.kind == "multi_choice" else None
 
 
-@dataclass(frozen=True)
+@record
 class ActionRule:
     id: str
     phase: str
@@ -76,7 +77,7 @@ class ActionRule:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class PackSource:
     id: str
     title: str
@@ -86,7 +87,7 @@ class PackSource:
     as_of: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     """Where a piece of the tree was written (for messages at run time)."""
 
@@ -94,7 +95,7 @@ class Located:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     id: str
     title: LocalText
@@ -104,7 +105,7 @@ class Step:
     where: Located
 
 
-@dataclass(frozen=True)
+@record
 class DecisionTree:
     """A loaded, checked pack: the steps in order with every question's place."""
 

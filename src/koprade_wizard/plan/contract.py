@@ -13,9 +13,9 @@ so that a read not declared here fails the suite.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.municipalities import BY_SLUG, FORMER_SLUGS
 from koprade_wizard.pack.tree import DecisionTree
 
@@ -29,7 +29,7 @@ NUMBER = ("integer", "decimal")  # the plan reads either as a number
 TEXT = ("text", "long_text")  # either as a string
 
 
-@dataclass(frozen=True)
+@record
 class PlanRead:
     """One question the plan reads.
 
@@ -144,7 +144,7 @@ READS: tuple[PlanRead, ...] = (
 BY_ID: dict[str, PlanRead] = {r.qid: r for r in READS}
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One way a pack differs from what the plan reads.
 

@@ -15,7 +15,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from koprade_wizard import __version__
+from koprade_wizard.common.record import record
 from koprade_wizard.plan.charts import mermaid_to_svg
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
 _TASK_CHECKBOX = '<input class="task-list-item-checkbox"'
 
 
-@dataclass(frozen=True)
+@record
 class DocMeta:
     """What the cover, the running header and the PDF metadata say about the plan."""
 
@@ -82,7 +82,7 @@ class DocMeta:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading of the plan as the table of contents needs it."""
 

@@ -6,11 +6,11 @@ import csv
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from babel.numbers import format_decimal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.formatting import locale_code
 
 from .base import (
@@ -31,14 +31,14 @@ from .base import (
 # --------------------------------------------------------------------------- xychart
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     kind: Literal["bar", "line"]
     values: tuple[float, ...]
     name: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class XYChart:
     title: str
     x_label: str
