@@ -1,4 +1,4 @@
-"""The checked decision tree as plain frozen dataclasses, for use at run time.
+"""The checked decision tree as plain frozen records, for use at run time.
 
 The step files are validated with pydantic (``model.py``); the result is copied into
 these light classes so that an interview can start from a cached tree without
@@ -12,7 +12,6 @@ from typing import Any
 from koprade_wizard.common.record import field, record
 
 LocalText = dict[str, str]
-CHOICE_KINDS = ("choice", "multi_choice")
 # The four phases of founding a space, in order (action rules name one of them).
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
@@ -36,6 +35,18 @@ class Validation:
 
 
 @record
+class Plausible:
+    """Bounds of a likely answer: one outside them is legal but confirmed, with
+    ``message`` saying why it looks odd."""
+
+    message: LocalText
+    min: float | None = None
+    max: float | None = None
+    future: bool = False
+    expr: str | None = None
+
+
+@record
 class Question:
     id: str
     kind: str
@@ -48,10 +59,13 @@ class Question:
     validate_: Validation | None = None
     unit: LocalText | None = None
     choices: tuple[Choice, ...] = ()
+    plausible: Plausible | None = None
 
     @property
     def is_choice(self) -> bool:
-        return self.kind in CHOICE_KINDS
+        from koprade_wizard.pack.kinds import KINDS  # the registry imports this module
+
+        return "choices" in KINDS[self.kind].fields
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -63,7 +77,10 @@ class Question:
     def blank(self) -> Any:
         """What an unanswered or skipped question stands for in conditions: an empty
         list for a multiple choice (so ``'x' in q`` is simply false), else None."""
-        return [] if self.kind == "multi_choice" else None
+        from koprade_wizard.pack.kinds import KINDS
+
+        blank = KINDS[self.kind].blank
+        return list(blank) if isinstance(blank, list) else blank
 
 
 @record
