@@ -34,12 +34,6 @@ def _plan_of(example: Path) -> tuple[dict[str, object], str]:
     return answer_file.validate(TREE, data, "en"), data.language
 
 
-# The tests that read the rendered examples run in one process, so each plan is
-# rendered once (pyproject's --dist loadgroup).
-EXAMPLE_PLANS = pytest.mark.xdist_group("example-plans")
-
-
-@EXAMPLE_PLANS
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_renders_to_every_format(example: Path,
                                                examples_rendered: RenderedExamples) -> None:
@@ -74,7 +68,6 @@ def test_every_example_renders_to_every_format(example: Path,
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
-@EXAMPLE_PLANS
 def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples) -> None:
     """All eleven Latvian letters reach the PDF text intact (over the Latvian plans)."""
     texts = []
@@ -84,7 +77,6 @@ def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples)
     assert set(" ".join(texts).lower()) >= set(LATVIAN)
 
 
-@EXAMPLE_PLANS
 @pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
 def test_every_font_is_embedded_and_nothing_foreign(
         example: Path, examples_rendered: RenderedExamples) -> None:

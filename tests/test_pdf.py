@@ -107,10 +107,6 @@ HOSTILE = """\
 # --------------------------------------------------------------------------- helpers
 
 
-# The tests that read the sample PDF run in one process, so it is rendered once.
-SAMPLE_PDF = pytest.mark.xdist_group("sample-pdf")
-
-
 @pytest.fixture(scope="module")
 def sample_pdf() -> bytes:
     return markdown_to_pdf(SAMPLE, META)
@@ -129,14 +125,12 @@ def page_texts(reader: PdfReader) -> list[str]:
 # --------------------------------------------------------------------------- the PDF
 
 
-@SAMPLE_PDF
 def test_pdf_is_a4_and_has_cover_contents_and_body(reader: PdfReader) -> None:
     assert len(reader.pages) >= 3
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
-@SAMPLE_PDF
 def test_text_keeps_latvian_letters_and_headings(page_texts: list[str]) -> None:
     text = "\n".join(page_texts)
     assert LETTERS in text
@@ -146,7 +140,6 @@ def test_text_keeps_latvian_letters_and_headings(page_texts: list[str]) -> None:
     assert "2026. gada 27. novembris" in page_texts[0]
 
 
-@SAMPLE_PDF
 def test_footer_counts_pages_in_latvian(page_texts: list[str]) -> None:
     total = len(page_texts)
     assert "lappuse" not in page_texts[0]  # the cover has no footer
@@ -155,7 +148,6 @@ def test_footer_counts_pages_in_latvian(page_texts: list[str]) -> None:
         assert "Koprades telpas rīcības plāns" in text  # running header
 
 
-@SAMPLE_PDF
 def test_table_of_contents_lists_headings_with_page_numbers(page_texts: list[str]) -> None:
     contents = page_texts[1]
     assert contents.startswith("Saturs")
@@ -168,7 +160,6 @@ def test_table_of_contents_lists_headings_with_page_numbers(page_texts: list[str
         assert heading in page_texts[page - 1]  # the number points at the right page
 
 
-@SAMPLE_PDF
 def test_task_list_and_charts_reach_the_page(page_texts: list[str]) -> None:
     text = "\n".join(page_texts)
     assert "Sagatavot statūtus" in text
@@ -178,7 +169,6 @@ def test_task_list_and_charts_reach_the_page(page_texts: list[str]) -> None:
     assert "Ienākumi un izdevumi" in text
 
 
-@SAMPLE_PDF
 def test_every_font_is_embedded_dejavu(reader: PdfReader) -> None:
     fonts = pdfcheck.fonts(reader)
     assert fonts
@@ -188,7 +178,6 @@ def test_every_font_is_embedded_dejavu(reader: PdfReader) -> None:
         assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
 
 
-@SAMPLE_PDF
 def test_metadata(reader: PdfReader) -> None:
     info = reader.metadata
     assert info is not None
@@ -198,14 +187,12 @@ def test_metadata(reader: PdfReader) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "lv"
 
 
-@SAMPLE_PDF
 def test_tagged_for_accessibility(reader: PdfReader) -> None:
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
 
 
-@SAMPLE_PDF
 def test_no_images_and_no_attachments(reader: PdfReader) -> None:
     assert pdfcheck.image_xobjects(reader) == []  # the charts are vector drawings
     assert not pdfcheck.has_embedded_files(reader)
