@@ -12,6 +12,9 @@ from typing import Any
 from koprade_wizard.common.record import field, record
 
 LocalText = dict[str, str]
+# A unit per language: one text, or one per CLDR plural category ("one", "other", ...)
+# so that a count reads right ("1 cilvēks", "21 cilvēks", "2 cilvēki"; "1 person").
+UnitText = dict[str, str | dict[str, str]]
 # The four phases of founding a space, in order (action rules name one of them).
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
@@ -57,7 +60,7 @@ class Question:
     default: Any = None
     default_expr: str | None = None
     validate_: Validation | None = None
-    unit: LocalText | None = None
+    unit: UnitText | None = None
     choices: tuple[Choice, ...] = ()
     plausible: Plausible | None = None
 
