@@ -16,6 +16,7 @@ import pdfcheck
 import pytest
 import yaml
 from markdown_it import MarkdownIt
+from pdfcheck import RenderedExamples
 from pypdf import PdfReader
 
 from koprade_wizard.cli import run
@@ -40,29 +41,15 @@ def _plan_of(example: Path) -> tuple[dict[str, object], str]:
     return answer_file.validate(TREE, data, "en"), data.language
 
 
-# Rendering every example in every format takes minutes on a loaded two-core machine;
-# the first test that asks for the folder pays for it.
-SLOW = pytest.mark.timeout(900)
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every example rendered once, in every format, into one folder."""
-    out = tmp_path_factory.mktemp("plans")
-    for example in EXAMPLES:
-        assert run(["render", str(example), "--out", str(out)]) == 0
-    return out
-
-
-@SLOW
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_every_example_renders_to_every_format(example: Path, rendered: Path) -> None:
+def test_every_example_renders_to_every_format(example: Path,
+                                               examples_rendered: RenderedExamples) -> None:
     answers, lang = _plan_of(example)
-    base = rendered / f"{example.stem}-plan"
+    base = examples_rendered.base(example)
     markdown = base.with_suffix(".md").read_text(encoding="utf-8")
     html = base.with_suffix(".html").read_text(encoding="utf-8")
-    reader = PdfReader(base.with_suffix(".pdf"))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    reader = examples_rendered.reader(example)
+    text = "\n".join(examples_rendered.page_texts(example))
 
     plan = build_plan(TREE, answers, lang, dt.date.today())
     name = str(answers["initiative_name"])
@@ -88,19 +75,20 @@ def test_every_example_renders_to_every_format(example: Path, rendered: Path) ->
     assert reader.metadata is not None and reader.metadata.title
     assert reader.trailer["/Root"]["/Lang"] == lang
     # Page 2 is the plan on one page: where, the local action group, the money asked.
-    page2 = " ".join(reader.pages[1].extract_text().split()).replace("\u00a0", " ")
+    pages = examples_rendered.page_texts(example)
+    page2 = " ".join(pages[1].split()).replace("\u00a0", " ")
     assert _phrase("h_onepager", lang) in page2
     local_name = municipality.name_lv if lang == "lv" else municipality.name_en
     assert local_name.split()[0] in page2
     if plan.lag and plan.lag.lags:
         assert plan.lag.lags[0].split()[0] in page2
     assert setup.replace("\u00a0", " ") in page2
-    assert _phrase("h_onepager", lang) not in reader.pages[2].extract_text()
+    assert _phrase("h_onepager", lang) not in pages[2]
     # The footer as the language writes it.
     footer = "{n}. lappuse no {m}" if lang == "lv" else "Page {n} of {m}"
     total = len(reader.pages)
     for number in (2, total):
-        assert footer.format(n=number, m=total) in reader.pages[number - 1].extract_text()
+        assert footer.format(n=number, m=total) in pages[number - 1]
     # Every web address of the sources reaches the PDF text whole.
     joined = text.replace("\n", "")
     for url in re.findall(r"<(https?://[^>]+)>", markdown):
@@ -113,11 +101,10 @@ def _headings(markdown: str) -> list[tuple[int, str]]:
             for i, tok in enumerate(tokens) if tok.type == "heading_open"]
 
 
-@SLOW
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_the_word_copy_has_the_same_headings_tables_and_charts(example: Path,
-                                                                rendered: Path) -> None:
-    base = rendered / f"{example.stem}-plan"
+def test_the_word_copy_has_the_same_headings_tables_and_charts(
+        example: Path, examples_rendered: RenderedExamples) -> None:
+    base = examples_rendered.base(example)
     markdown = base.with_suffix(".md").read_text(encoding="utf-8")
     doc = docx.Document(str(base.with_suffix(".docx")))
     headings = [(int(p.style.name.split()[-1]), p.text) for p in doc.paragraphs
@@ -131,21 +118,19 @@ def test_the_word_copy_has_the_same_headings_tables_and_charts(example: Path,
     assert any(p.style.name.startswith("List") for p in doc.paragraphs if p.style is not None)
 
 
-@SLOW
-def test_latvian_plan_keeps_every_diacritic(rendered: Path) -> None:
+def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples) -> None:
     """All eleven Latvian letters reach the PDF text intact (over the Latvian plans)."""
     texts = []
     for example in EXAMPLES:
         if yaml.safe_load(example.read_text(encoding="utf-8"))["language"] == "lv":
-            reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
-            texts += [page.extract_text() for page in reader.pages]
+            texts += examples_rendered.page_texts(example)
     assert set(" ".join(texts).lower()) >= set(LATVIAN)
 
 
-@SLOW
 @pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
-def test_every_font_is_embedded_and_nothing_foreign(example: Path, rendered: Path) -> None:
-    reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
+def test_every_font_is_embedded_and_nothing_foreign(
+        example: Path, examples_rendered: RenderedExamples) -> None:
+    reader = examples_rendered.reader(example)
     fonts = pdfcheck.fonts(reader)
     assert fonts
     assert all(pdfcheck.embedded(font) for font in fonts)

@@ -19,7 +19,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from babel import Locale
@@ -29,6 +28,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.formatting import locale_code
 from koprade_wizard.plan.charts import mermaid_to_svg
 
@@ -45,7 +45,7 @@ _MIN_HYPHENATED = 5
 _URL_ONE_PIECE = 80
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading of the plan as the table of contents needs it."""
 
@@ -54,7 +54,7 @@ class Heading:
     text: str
 
 
-@dataclass
+@record
 class Parts:
     """The plan's tokens split at top-level thematic breaks."""
 
@@ -149,7 +149,7 @@ def parse(text: str, lang: str) -> tuple[list[Token], EnvType]:
 
 def render(tokens: list[Token], env: EnvType) -> str:
     md = markdown()
-    return md.renderer.render(tokens, md.options, env)
+    return str(md.renderer.render(tokens, md.options, env))
 
 
 # --------------------------------------------------------------------------- structure

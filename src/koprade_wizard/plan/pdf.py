@@ -14,7 +14,6 @@ import functools
 import string
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from urllib.request import url2pathname
 from markdown_it.token import Token
 
 from koprade_wizard import __version__
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan import mdparse
 from koprade_wizard.plan.mdparse import Heading, slugify
@@ -46,7 +46,7 @@ _TOC_LIMIT = 70
 _RUNNING_TITLE_MAX = 60
 
 
-@dataclass(frozen=True)
+@record
 class DocMeta:
     """What the cover, the running header and the PDF metadata say about the plan."""
 
@@ -268,7 +268,7 @@ def resolve_asset(url: str) -> Path:
 def _fetcher_class() -> type[URLFetcher]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class AssetFetcher(URLFetcher):
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no types
         """Serves the bundled fonts and stylesheet; every other fetch is refused."""
 
         def fetch(
@@ -325,7 +325,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     with _RENDER_LOCK:
         # PDF/UA-1 makes a tagged PDF that screen readers can follow.
-        return document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        pdf: bytes = document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        return pdf
 
 
 def markdown_to_pdf(markdown: str, meta: DocMeta) -> bytes:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from markdown_it.token import Token
 
+from koprade_wizard.common.record import record
 from koprade_wizard.plan import mdparse
 from koprade_wizard.plan.charts import mermaid_to_svg
 
@@ -30,7 +30,7 @@ _CHART_WIDTH_CM = 16.0
 _CHART_DPI = 150
 
 
-@dataclass(frozen=True)
+@record
 class WordMeta:
     title: str
     author: str
