@@ -1,6 +1,8 @@
 """Speed figures, measured side by side in one run (medians of several runs).
 
     make bench            # or: .venv/bin/python bench/bench.py [--runs N]
+    .venv/bin/python bench/bench.py --before REVISION --runs 3   # each example's PDF,
+                                                                   # now and then
 
 Prints each figure with the baseline it is compared with and the ratio.
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -130,10 +133,62 @@ def row(name: str, value: float, baseline_name: str, baseline: float, limit: flo
             f" | ratio {ratio:4.2f} (limit {limit:.2f}) {verdict}")
 
 
+def _cpu_of(argv: list[str], env: dict[str, str]) -> Callable[[], float]:
+    """Run a command; its time is the CPU it used (user + system), which a machine
+    busy with other work disturbs far less than the wall clock."""
+
+    def run() -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    return run
+
+
+def _pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def before_after_rows(work: Path, python: str, revision: str, runs: int) -> list[str]:
+    """Each example's PDF made by this checkout and by ``revision`` (its source
+    exported from git), side by side: CPU seconds and pages."""
+    old = work / "before"
+    old.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    rows = [f"PDF of each example, CPU seconds (user + system) and pages: now | {revision}"]
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        outs = {"now": work / "now-out", "before": work / "before-out"}
+        envs = {"now": ENV, "before": {**ENV, "PYTHONPATH": str(old / "src")}}
+        actions = [
+            _cpu_of([python, "-m", "koprade_wizard", "render", str(example), "--format", "pdf",
+                     "--force", "--out", str(outs[side])], envs[side])
+            for side in ("now", "before")
+        ]
+        now, before = side_by_side(actions[0], actions[1], runs)
+        pdf = f"{example.stem}-plan.pdf"
+        rows.append(f"{example.stem:<28} {now:6.2f} s {_pages(outs['now'] / pdf):3d} p"
+                    f" | {before:6.2f} s {_pages(outs['before'] / pdf):3d} p"
+                    f" | ratio {now / before:4.2f}")
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
+    parser.add_argument("--before", metavar="REVISION",
+                        help="also time each example's PDF against this git revision")
+    options = parser.parse_args()
+    runs = options.runs
+    if options.before:
+        with tempfile.TemporaryDirectory() as tmp:
+            print("\n".join(before_after_rows(Path(tmp), sys.executable, options.before, runs)))
+        return 0
     python = sys.executable
     cookiecutter = shutil.which("cookiecutter", path=str(BIN))
     rows: list[str] = []
