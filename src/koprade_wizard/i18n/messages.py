@@ -324,12 +324,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lv": "Saglabāt un turpināt vēlāk",
     },
     "review_dropped": {
-        "en": "No longer asked, answers removed: {ids}",
-        "lv": "Vairs netiek jautāts, atbildes noņemtas: {ids}",
+        "en": "No longer asked, answers removed: {labels}",
+        "lv": "Vairs netiek jautāts, atbildes noņemtas: {labels}",
     },
     "review_new": {
-        "en": "Now also asked: {ids}",
-        "lv": "Tagad jautā arī: {ids}",
+        "en": "Now also asked: {labels}",
+        "lv": "Tagad jautā arī: {labels}",
     },
     "resume_found": {
         "en": "Unfinished answers found in {file} (stopped at '{question}'). Resume them?",
@@ -454,6 +454,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "atdalītājiem, ar punktu decimāldaļai (1500 vai 1.5), vai datumu kā GGGG-MM-DD.",
     },
     "answer_or": {"en": "{first} or {second}", "lv": "{first} vai {second}"},
+    "no_match": {
+        "en": "Nothing matches “{typed}”; Backspace erases what you typed.",
+        "lv": "Nekas neatbilst “{typed}”; ar Backspace izdzēsiet ierakstīto.",
+    },
+    "confirm_hint": {
+        "en": "(y = yes, n = no, or arrow keys and Enter)",
+        "lv": "(j = jā, n = nē, vai bultiņas un Enter)",
+    },
+    "offer_complete": {
+        "en": "Your finished answers are in {file}. What would you like to do?",
+        "lv": "Jūsu pabeigtās atbildes ir failā {file}. Ko vēlaties darīt?",
+    },
+    "offer_unfinished": {
+        "en": "Unfinished answers found in {file} (next question: “{question}”). "
+        "What would you like to do?",
+        "lv": "Failā {file} ir nepabeigtas atbildes (nākamais jautājums: “{question}”). "
+        "Ko vēlaties darīt?",
+    },
+    "offer_continue": {"en": "Continue where I stopped", "lv": "Turpināt, kur apstājos"},
+    "offer_change": {"en": "Review and change answers", "lv": "Pārskatīt un mainīt atbildes"},
+    "offer_write": {"en": "Write the plan now", "lv": "Izveidot plānu tagad"},
+    "offer_restart": {
+        "en": "Start over (your answers are kept in a copy of {file})",
+        "lv": "Sākt no jauna (jūsu atbildes paliks {file} kopijā)",
+    },
+    "answers_kept": {
+        "en": "Your earlier answers are kept in {file}.",
+        "lv": "Jūsu iepriekšējās atbildes ir saglabātas failā {file}.",
+    },
+    "plan_writing": {
+        "en": "Writing the plan (the PDF takes a few seconds)…",
+        "lv": "Veido plānu (PDF aizņem dažas sekundes)…",
+    },
+    "plan_took": {"en": "Done in {seconds} s.", "lv": "Gatavs {seconds} s laikā."},
+    "plausible_confirm": {
+        "en": "{value} — {reason} Keep this answer?",
+        "lv": "{value} — {reason} Vai paturēt šo atbildi?",
+    },
     "answer_retype": {"en": "Neither: type it again", "lv": "Ne viens, ne otrs: ierakstīt vēlreiz"},
     "date_hint": {
         "en": "Write a date as 2027-09-01 or 1 September 2027.",
