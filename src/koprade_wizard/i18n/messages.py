@@ -502,6 +502,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lv": "Ctrl+U notīra rindu.",
     },
     "what_plausible": {"en": "plausibility expression", "lv": "ticamības izteiksme"},
+    "what_implied": {"en": "implied answer", "lv": "izrietošās atbildes izteiksme"},
     "plausible_outside_validate": {
         "en": "plausible '{key}' ({value}) lies outside the allowed range ({min}–{max}); "
         "no answer could ever reach it. Put it inside the 'validate' range.",

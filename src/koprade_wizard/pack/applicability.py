@@ -62,6 +62,11 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -
     for q in tree.questions():
         value = None
         try:
+            if q.implied is not None:
+                implied = conditions.evaluate(q.implied, context)
+                if implied is not None:  # known from earlier answers: not asked
+                    context[q.id] = implied
+                    continue
             holds = conditions.holds(q.when, context)
         except conditions.ConditionError as exc:
             where = tree.question_lines.get(q.id)

@@ -22,7 +22,7 @@ from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
 from koprade_wizard.interview.terminal.picker import Option, Picker
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.display import show, text
-from koprade_wizard.pack.tree import Question
+from koprade_wizard.pack.tree import Choice, Question
 
 _BACK_TEXT = "<"
 _SEARCH_FROM = 12  # longer lists get type-to-filter
@@ -131,7 +131,8 @@ class TerminalPrompter:
         q, lang = request.question, request.lang
         label = text(q.label, lang)
         if q.is_choice:
-            options = [Option(text(c.label, lang), c.value) for c in q.choices]
+            options = [Option(text(c.label, lang), c.value, aliases=_aliases(c, lang))
+                       for c in q.choices]
         else:
             options = [Option(t("yes", lang), True), Option(t("no", lang), False)]
         if not q.required:
@@ -230,6 +231,10 @@ class TerminalPrompter:
 
 # Letters that answer a yes/no list at once, in every language the program speaks.
 _YES_NO_KEYS = {"j": True, "y": True, "n": False}
+
+
+def _aliases(choice: Choice, lang: str) -> tuple[str, ...]:
+    return (*(v for k, v in choice.label.items() if k != lang), choice.value)
 
 
 def _labels(ids: tuple[str, ...], change: ChangeReport, lang: str) -> str:

@@ -49,6 +49,14 @@ class Option:
     value: Any = None
     action: bool = False  # chosen with Enter (Back, Finish), never ticked, never filtered out
     header: bool = False  # a section title: shown, never selected
+    # Other names it is found by: the label in the pack's other languages (``cesu``
+    # finds Cēsis Municipality, as Cēsu novads), the stored value.
+    aliases: tuple[str, ...] = ()
+
+    def score(self, typed: str) -> int | None:
+        found = [s for name in (self.title, *self.aliases)
+                 if (s := score(typed, name)) is not None]
+        return min(found) if found else None
 
 
 def score(query: str, title: str) -> int | None:
@@ -99,7 +107,7 @@ class Picker:
             return self.options
         shown: list[Option] = []
         for o in self.options:
-            if o.action or (not o.header and score(self.typed, o.title) is not None):
+            if o.action or (not o.header and o.score(self.typed) is not None):
                 shown.append(o)
         return shown
 
@@ -108,7 +116,7 @@ class Picker:
 
     def _best(self) -> Option | None:
         ranked = [(s, i, o) for i, o in enumerate(self.visible())
-                  if not o.action and (s := score(self.typed, o.title)) is not None]
+                  if not o.action and (s := o.score(self.typed)) is not None]
         return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
 
     def head(self) -> StyleAndTextTuples:
@@ -205,7 +213,10 @@ class Picker:
         def _up(event: KeyPressEvent) -> None:
             self.move(-1)
 
+        # Enter typed before the list appeared reaches it as a line feed (the terminal
+        # was still in line mode): both mean Enter.
         @bindings.add(Keys.ControlM, eager=True)
+        @bindings.add(Keys.ControlJ, eager=True)
         def _enter(event: KeyPressEvent) -> None:
             done, result = self.enter()
             if done:
