@@ -29,8 +29,10 @@ $(LINT): package.json
 	npm install --no-audit --no-fund --no-package-lock --silent
 	@touch $(LINT)
 
+# Ctrl-C (exit 130) is a normal way to pause the interview: the wizard already said how
+# to resume, so make adds no error of its own.
 run: $(STAMP)
-	$(BIN)/koprade-wizard $(ARGS)
+	@$(BIN)/koprade-wizard $(ARGS) || status=$$?; [ "$${status:-0}" = 130 ] || exit $${status:-0}
 
 test: $(STAMP) $(LINT)
 	$(BIN)/ruff check src tests bench tools
