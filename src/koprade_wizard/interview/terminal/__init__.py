@@ -22,6 +22,7 @@ from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
 from koprade_wizard.interview.terminal.picker import Option, Picker
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.display import show, text
+from koprade_wizard.pack.display import unit as unit_of
 from koprade_wizard.pack.tree import Choice, Question
 
 _BACK_TEXT = "<"
@@ -182,7 +183,7 @@ class TerminalPrompter:
             hints.insert(0, t("optional_hint", lang))
         if q.kind == "date":
             hints.insert(0, t("date_hint", lang))  # the format before any error
-        unit = text(q.unit, lang)
+        unit = unit_of(q.unit, lang)
         message = f"{label} ({unit})" if unit else label
 
         def validate(typed: str) -> bool | str:
