@@ -11,11 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common import record as records
+from koprade_wizard.common.record import record
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.tree import DecisionTree, LocalText, Question, Step
 
 
-@dataclass(frozen=True)
+@record
 class ChangeReport:
     """What a changed answer did to the rest of the interview."""
 
@@ -23,23 +25,23 @@ class ChangeReport:
     dropped: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     # id → label of every question named above, so that notices show labels, not ids
-    labels: Mapping[str, LocalText] = field(default_factory=dict, compare=False)
+    labels: Mapping[str, LocalText] = records.field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class ReviewItem:
     question: Question
     value: Any
     answered: bool
 
 
-@dataclass(frozen=True)
+@record
 class ReviewGroup:
     step: Step
     items: tuple[ReviewItem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     step_number: int
     step_count: int

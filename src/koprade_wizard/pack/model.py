@@ -9,9 +9,7 @@ copies a pack into the plain classes of ``tree.py``, which the rest of the progr
 from __future__ import annotations
 
 import datetime as dt
-import operator
-from functools import reduce
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -125,10 +123,13 @@ QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
     name: _model_of(kind) for name, kind in KIND_REGISTRY.items()
 }
 if TYPE_CHECKING:
-    Question = _QuestionBase
-else:  # one model per kind, told apart by ``kind``
-    Question = Annotated[reduce(operator.or_, QUESTION_MODELS.values()),
-                         Field(discriminator="kind")]
+    # Built from the registry at run time; to the type checker, any question model.
+    Question: TypeAlias = _QuestionBase
+else:
+    Question = Annotated[
+        Union[tuple(QUESTION_MODELS.values())],  # noqa: UP007
+        Field(discriminator="kind"),
+    ]
 QuestionModel = _QuestionBase
 ChoiceQuestionModel = _ChoiceQuestionBase
 KINDS: tuple[str, ...] = tuple(KIND_REGISTRY)
