@@ -85,6 +85,27 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -
     return found
 
 
+def odd_answers(
+    tree: DecisionTree, answers: Mapping[str, Any], confirmed: Mapping[str, Any],
+    lang: str = "en", today: dt.date | None = None,
+) -> list[tuple[str, str]]:
+    """(question id, why it looks odd) for each answer outside its ``plausible`` range
+    that the person has not confirmed."""
+    from koprade_wizard.pack.kinds import implausible
+
+    state = evaluate(tree, answers, lang)
+    before: dict[str, Any] = {}
+    odd: list[tuple[str, str]] = []
+    for q in tree.questions():
+        value = answers.get(q.id)
+        if q.id in state.applies and value is not None and confirmed.get(q.id) != value:
+            reason = implausible(q, value, before, lang, today)
+            if reason is not None:
+                odd.append((q.id, reason))
+        before[q.id] = state.context.get(q.id)
+    return odd
+
+
 def kept(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -> dict[str, Any]:
     """The answers to questions that apply; the rest no longer count."""
     applies = set(evaluate(tree, answers, lang).applies)
