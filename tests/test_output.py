@@ -24,13 +24,13 @@ from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
 
 
 def _plan_of(example: Path) -> tuple[dict[str, object], str]:
     data = answer_file.load(example, "en")
-    return answer_file.validate(TREE, data, "en"), data.language
+    return answer_file.validate(TREE, data), data.language
 
 
 @pytest.fixture(scope="module")
