@@ -215,8 +215,7 @@ def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
     from koprade_wizard.common.errors import RenderError
     from koprade_wizard.plan.markdown import render_markdown
 
-    (tmp_path / "strings.yaml").write_text("title: {lv: Plāns, en: Plan}\n", encoding="utf-8")
-    (tmp_path / "plan.md.j2").write_text("# {{ s('title') }}\n\n{{ plan.no_such_field }}\n",
+    (tmp_path / "plan.md.j2").write_text("# {{ _('title') }}\n\n{{ plan.no_such_field }}\n",
                                          encoding="utf-8")
     answers, lang = _plan_of(EXAMPLES[0])
     plan = build_plan(TREE, answers, lang, dt.date(2026, 11, 27))

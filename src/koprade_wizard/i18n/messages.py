@@ -51,8 +51,8 @@ def word(said: Said, lang: str = DEFAULT_LANG) -> str:
         return said.get(lang) or next(iter(said.values()), "")
     params = {k: word(v, lang) if isinstance(v, Message | Mapping) else v
               for k, v in said.params.items()}
-    if said.count is not None:
-        return tn(said.code, said.count, lang, **params)
+    if said.count is not None:  # the count is there for the text as {n} or {count}
+        return tn(said.code, said.count, lang, **{"count": said.count, **params})
     return t(said.code, lang, **params)
 
 
