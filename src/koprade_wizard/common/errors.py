@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import record
+
 
 @dataclass(frozen=True)
 class Message:
@@ -22,6 +24,9 @@ class Message:
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
     count: int | None = None
+
+    def __hash__(self) -> int:  # the parameters may hold texts per language (dicts)
+        return hash((self.code, self.count, tuple(self.params)))
 
     def __str__(self) -> str:  # for logs and tracebacks; people see it worded
         inner = ", ".join(f"{k}={v}" for k, v in self.params.items())
@@ -37,7 +42,7 @@ def msg(code: str, /, count: int | None = None, **params: Any) -> Message:
 Said = Message | Mapping[str, str] | str
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     """A place in a file; ``line`` is 1-based, 0 when the file as a whole is meant."""
 
@@ -48,7 +53,7 @@ class Location:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with an input: where, and what to say (worded when shown)."""
 
