@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import ChangeReport, ReviewGroup
 from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
 from koprade_wizard.interview.terminal.picker import Option, Picker
@@ -153,7 +153,7 @@ class TerminalPrompter:
             try:
                 return request.check_value(picked)
             except answer_rules.AnswerInvalid as exc:
-                self.notice(exc.message)  # and the same question again
+                self.notice(word(exc.message, lang))  # and the same question again
                 default = picked
 
     def _checkbox(self, request: AskRequest) -> Any:
@@ -165,7 +165,7 @@ class TerminalPrompter:
             try:
                 request.check_value(selected)
             except answer_rules.AnswerInvalid as exc:
-                return exc.message
+                return word(exc.message, lang)
             return None
 
         picked = self._pick(text(q.label, lang), options, lang, multi=True,
@@ -194,7 +194,7 @@ class TerminalPrompter:
             except answer_rules.AnswerAmbiguous:
                 return True  # asked right after, with every reading
             except answer_rules.AnswerInvalid as exc:
-                return f"{exc.message} {t('edit_hint', lang)}"
+                return f"{word(exc.message, lang)} {t('edit_hint', lang)}"
             return True
 
         self.console.print(f"[dim]{escape(' '.join(hints))}[/dim]")
@@ -219,14 +219,14 @@ class TerminalPrompter:
         lang, q = request.lang, request.question
         options = [Option(show_value(q, v, lang), ("v", v)) for v in doubt.readings]
         options.append(Option(t("answer_retype", lang), ("retype", None), action=True))
-        kind, value = self._pick(doubt.message, options, lang,
+        kind, value = self._pick(word(doubt.message, lang), options, lang,
                                  instruction=t("select_hint", lang))
         if kind == "retype":
             return None
         try:
             return request.check_value(value)
         except answer_rules.AnswerInvalid as exc:
-            self.notice(exc.message)
+            self.notice(word(exc.message, lang))
             return None
 
 
