@@ -22,7 +22,7 @@ from koprade_wizard.pack.loader import load_tree
 
 MakePack = Callable[..., Path]
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", "en", use_cache=False)
+TREE = load_pack(ROOT / "steps", use_cache=False)
 EXAMPLE = ROOT / "examples" / "association-workshop.yaml"
 TODAY = dt.date(2026, 12, 1)
 LIKELY_AREA = ("place.yaml", "validate: {min: 10, max: 5000}",
@@ -51,7 +51,7 @@ def test_odd_answers_leave_out_what_was_confirmed() -> None:
 
 
 def _area_interview(make_pack: MakePack) -> Interview:
-    tree = load_tree(make_pack(LIKELY_AREA), "en", use_cache=False)
+    tree = load_tree(make_pack(LIKELY_AREA), use_cache=False)
     return Interview(tree, {"name": "Hub", "founder": "person", "has_premises": True}, "en")
 
 
@@ -107,5 +107,5 @@ def test_check_refuses_plausible_bounds_that_do_not_fit(
     make_pack: MakePack, edit: tuple[str, str, str]
 ) -> None:
     with pytest.raises(StepFileError) as caught:
-        load_tree(make_pack(edit), "en", use_cache=False)
+        load_tree(make_pack(edit), use_cache=False)
     assert any("place.yaml" in str(p) for p in caught.value.problems)

@@ -20,7 +20,7 @@ from koprade_wizard.i18n.messages import t
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", "en", use_cache=False)
+TREE = load_pack(ROOT / "steps", use_cache=False)
 ORDER = [q.id for q in TREE.questions()]
 EXAMPLE = yaml.safe_load((ROOT / "examples" / "association-workshop.yaml").read_text("utf-8"))
 WIZARD = shutil.which("koprade-wizard", path=str(Path(sys.executable).parent))
