@@ -65,7 +65,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     render = sub.add_parser("render", help=h("help_render"), description=h("help_render"))
     render.add_argument("answers_file", type=Path, metavar="ANSWERS")
     render.add_argument("--out", type=Path, default=Path("."), help=h("help_out"))
-    render.add_argument("--format", choices=("md", "html", "pdf", "all"), default="all",
+    render.add_argument("--format", choices=("md", "html", "pdf", "json", "all"), default="all",
                         help=h("help_format"))
     render.add_argument("--lang", choices=LANGS, default=s, help=h("help_render_lang"))
     render.add_argument("--steps", type=Path, default=s, help=h("help_steps"))

@@ -429,8 +429,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "lv": "izveidot rīcības plānu no atbilžu faila"},
     "help_out": {"en": "folder for the plan (default: here)",
                  "lv": "mape plānam (pēc noklusējuma: pašreizējā)"},
-    "help_format": {"en": "which files to write (default: all)",
-                    "lv": "kurus failus rakstīt (pēc noklusējuma: visus)"},
+    "help_format": {"en": "which files to write (default: all = md, html, pdf; json is the "
+                          "plan's data for other tools)",
+                    "lv": "kurus failus rakstīt (pēc noklusējuma: all = md, html, pdf; json ir "
+                          "plāna dati citiem rīkiem)"},
     "help_render_lang": {"en": "language of the plan (default: the answers file's)",
                          "lv": "plāna valoda (pēc noklusējuma: atbilžu faila valoda)"},
     "help_force": {"en": "replace an existing plan", "lv": "aizstāt esošu plānu"},

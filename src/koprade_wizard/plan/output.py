@@ -1,5 +1,5 @@
-"""Write a plan's files: Markdown, HTML and PDF, atomically, never over an existing plan
-unless asked to."""
+"""Write a plan's files — Markdown, HTML, PDF and the JSON data — atomically, never over
+an existing plan unless asked to."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
-FORMATS = ("md", "html", "pdf")
+FORMATS = ("md", "html", "pdf")  # what "all" writes
+DATA_FORMATS = ("json",)  # the plan's data, for tools rather than readers
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -85,6 +86,10 @@ def write_plan(request: PlanRequest) -> list[Path]:
             from koprade_wizard.plan.pdf import html_to_pdf
 
             contents["pdf"] = html_to_pdf(html)
+    if "json" in files:
+        from koprade_wizard.plan.export import dumps, plan_json
+
+        contents["json"] = dumps(plan_json(plan, request.tree.id, request.tree.version))
     for fmt, path in files.items():
         atomic_write(path, contents[fmt])
     return list(files.values())

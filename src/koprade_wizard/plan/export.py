@@ -1,0 +1,234 @@
+"""Plan data → a JSON document that other tools read (the workshop summary among them).
+
+The document is versioned (``schema_version``) and described by
+``plan/schema/plan-data.schema.json``; a change that renames or removes a field
+raises the version. Codes (answer values, route ids, risk codes) are kept as
+codes, so a reader in another language can label them; the few texts given
+(reasons, action titles) are in the plan's language.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from koprade_wizard import __version__
+from koprade_wizard.guidance import calc, funding, funding_texts
+from koprade_wizard.guidance.calc_inputs import FOUNDER
+from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.plan.data import PlanData
+
+SCHEMA_ID = "koprade-plan-data"
+SCHEMA_VERSION = 1
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "plan-data.schema.json"
+
+# The membership tiers of the revenue model: (tier, price field, share field).
+# The meeting room is sold by the hour to members of every tier, so it has no share.
+_TIERS = (
+    ("day_pass", "price_day_pass", "share_day_pass"),
+    ("hot_desk", "price_hot_desk", "share_hot_desk"),
+    ("dedicated_desk", "price_dedicated_desk", "share_dedicated_desk"),
+    ("private_office", "price_private_office", "share_private_office"),
+    ("meeting_room", "price_meeting_room_hour", None),
+)
+
+# Reason codes of the LEADER routes that are about the territory, not the founder.
+_LAG_REASONS = ("lag", "lag_outside_city", "lag_unknown", "no_lag_urban")
+_LEADER = (funding.RouteId.LEADER_ECONOMY, funding.RouteId.LEADER_COMMUNITY)
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the document :func:`plan_json` returns."""
+    loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _eur(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value)
+
+
+def _verdict(m: funding.FundingMatch) -> str:
+    """Today's three-valued fit onto the plan's verdicts: a route whose own facts are
+    unverified cannot *fit* — the founder must check first."""
+    if m.fits is funding.Fit.NO:
+        return "no"
+    if m.fits is funding.Fit.MAYBE or m.unverified:
+        return "maybe"
+    return "fits"
+
+
+def _reason_text(reasons: tuple[funding.Reason, ...], lang: str) -> str:
+    return " ".join(funding_texts.render(lang, f"reason.{r.code}", r.params) for r in reasons)
+
+
+def _funding(plan: PlanData) -> list[dict[str, Any]]:
+    rows = []
+    for m in plan.funding:
+        low_high = m.support_estimate
+        rows.append({
+            "id": m.route.value,
+            "verdict": _verdict(m),
+            "reason": _reason_text(m.reasons, plan.lang),
+            "reason_codes": [r.code for r in m.reasons],
+            "check_with": m.check_with.value if m.check_with else None,
+            "unverified": m.unverified,
+            "wanted": m.route.value in plan.interested,
+            "amount": {"min": _eur(low_high[0]), "max": _eur(low_high[1])} if low_high else None,
+            "sources": list(m.source_ids),
+        })
+    return rows
+
+
+def _lag(plan: PlanData) -> dict[str, Any]:
+    coverage = plan.lag
+    leader = next((m for m in plan.funding if m.route in _LEADER), None)
+    territorial = tuple(r for r in leader.reasons if r.code in _LAG_REASONS) if leader else ()
+    reason = _reason_text(territorial, plan.lang)
+    if coverage is None:
+        return {"name": None, "website": None, "confidence": "unknown", "reason": reason,
+                "source": None, "as_of": None}
+    source = SOURCES.get(coverage.source_id)
+    # A municipality outside a state city is only known once the place is known.
+    confidence = "medium" if coverage.area == "outside_state_city" else "high"
+    return {
+        "name": ", ".join(coverage.lags) or None,
+        "website": source.url if source and coverage.lags else None,
+        "confidence": confidence,
+        "reason": reason,
+        "source": coverage.source_id,
+        "as_of": coverage.as_of,
+    }
+
+
+def _source(source_id: str) -> str:
+    return "founder" if source_id == FOUNDER else "assumption"
+
+
+def _revenue(result: calc.CalcResult) -> dict[str, Any]:
+    d = result.figures
+    sources = {line.item: line.source_id for line in result.revenue.lines}
+    total_share = sum(getattr(d, share) for _, _, share in _TIERS if share)
+    tiers = []
+    for tier, price, share in _TIERS:
+        tiers.append({
+            "tier": tier,
+            "price": _eur(getattr(d, price)),
+            "share": round(getattr(d, share) / total_share, 4) if share and total_share else None,
+            "source": _source(sources.get(tier, "")),
+        })
+    return {
+        "tiers": tiers,
+        "gross_per_member": _eur(result.revenue.gross_per_member),
+        "net_per_member": _eur(result.revenue.net_per_member),
+        "vat_registered": result.revenue.vat_registered,
+    }
+
+
+def _budget(budget: calc.Budget) -> dict[str, Any]:
+    return {
+        "total": _eur(budget.total),
+        "founder_total": budget.founder_total,
+        "lines": [{"item": line.item, "eur": _eur(line.amount), "source": line.source_id}
+                  for line in budget.lines],
+    }
+
+
+def _initiative(plan: PlanData) -> dict[str, Any]:
+    a = plan.answers
+    muni = plan.municipality
+    return {
+        "name": a.get("initiative_name"),
+        "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en}
+        if muni else None,
+        "parish": a.get("parish"),
+        "settlement": a.get("settlement"),
+        "founder_type": a.get("founder_type"),
+        "stage": a.get("stage"),
+        "space_type": a.get("space_type"),
+        "premises_found": a.get("premises_found"),
+        "target_opening": _iso(a.get("target_opening")),
+    }
+
+
+def _demand(plan: PlanData) -> dict[str, Any]:
+    a = plan.answers
+    return {
+        "survey_done": a.get("survey_done"),
+        "respondents": _int(a.get("survey_respondents")),
+        "interested": _int(a.get("survey_interested")),
+        "founding_members": _int(a.get("founding_members")),
+        "letters_of_intent": _int(a.get("letters_of_intent")),
+        "pre_bookings": _int(a.get("pre_bookings")),
+        "weak": plan.demand_weak,
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else None
+
+
+def _whole(value: float) -> int:
+    return math.ceil(value - 1e-9)
+
+
+def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict[str, Any]:
+    """The plan's data as a JSON-ready mapping (see the module's docstring)."""
+    result = plan.calc
+    cap, be, gap = result.capacity, result.break_even, result.funding
+    return {
+        "schema": SCHEMA_ID,
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"koprade-wizard {__version__}",
+        "lang": plan.lang,
+        "date": plan.today.isoformat(),
+        "pack": {"id": pack_id, "version": pack_version, "title": plan.pack_title},
+        "initiative": _initiative(plan),
+        "demand": _demand(plan),
+        "lag": _lag(plan),
+        "funding": _funding(plan),
+        "funding_gap": {
+            "setup_total": _eur(gap.setup_total),
+            "grants": [{"route": g.label, "eur": _eur(g.amount)} for g in gap.grants],
+            "own_money": _eur(gap.own_money),
+            "loans": _eur(gap.loans),
+            "gap": _eur(gap.gap),
+        },
+        "capacity": {
+            "desks": cap.desks,
+            "area_m2": _eur(cap.area_m2),
+            "member_capacity": cap.member_capacity,
+            "target_members": _whole(cap.target_members),
+            "meeting_rooms": cap.meeting_rooms,
+        },
+        "break_even": {
+            "members_needed": be.members_needed,
+            "members_planned": _whole(cap.target_members),
+            "reachable": be.reachable,
+            "occupancy": round(be.occupancy, 4) if be.occupancy is not None else None,
+            "months_to_recover": be.months_to_recover,
+        },
+        "revenue": _revenue(result),
+        "setup_budget": _budget(result.setup),
+        "monthly_costs": _budget(result.monthly),
+        "actions": [{"id": x.id, "step": x.step, "phase": x.phase, "priority": x.priority,
+                     "title": x.title} for x in plan.actions],
+        "top_actions": [x.id for x in plan.top_actions],
+        "risks": list(plan.risks),
+        "opening": plan.opening.isoformat(),
+        "missing": list(plan.missing),
+    }
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
