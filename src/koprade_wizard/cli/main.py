@@ -71,6 +71,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     render.add_argument("--steps", type=Path, default=s, help=h("help_steps"))
     render.add_argument("--force", action="store_true", help=h("help_force"))
     render.add_argument("--partial", action="store_true", help=h("help_partial"))
+
+    from koprade_wizard.cli import workshop
+
+    workshop.add_parser(sub, h, s)
+    from koprade_wizard.cli import worksheet_cmd
+
+    worksheet_cmd.add_parser(sub, h, s)
     return parser
 
 
@@ -86,6 +93,8 @@ def run(argv: list[str]) -> int:
             "schema": _schema,
             "questions": _questions,
             "render": _render,
+            "workshop": _workshop,
+            "worksheet": _worksheet,
         }[command]
         return handler(ns, lang)
     except WizardError as exc:
@@ -184,6 +193,20 @@ def _render(ns: argparse.Namespace, lang_arg: str | None) -> int:
                                      formats, force=ns.force, partial=ns.partial))
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
     return EXIT_OK
+
+
+# -- workshop ----------------------------------------------------------------------
+
+def _workshop(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli import workshop
+
+    return workshop.run(ns, lang, _steps(ns))
+
+
+def _worksheet(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli import worksheet_cmd
+
+    return worksheet_cmd.run(ns, lang, _steps(ns))
 
 
 # -- the wizard --------------------------------------------------------------------

@@ -440,6 +440,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "write a plan even if questions are unanswered, marking them",
         "lv": "izveidot plānu arī tad, ja ir neatbildēti jautājumi, tos atzīmējot",
     },
+    # --- workshop: a folder of answers files ------------------------------------
+    "help_workshop": {"en": "tools for a workshop: every plan of a folder, a group report",
+                      "lv": "rīki semināram: visi mapes plāni, grupas pārskats"},
+    "help_workshop_render": {
+        "en": "write the plan of every answers file in a folder, on all cores",
+        "lv": "izveidot plānu katram mapes atbilžu failam, izmantojot visus kodolus"},
+    "help_workshop_out": {"en": "folder for the plans (default: the answers' folder)",
+                          "lv": "mape plāniem (pēc noklusējuma: atbilžu mape)"},
+    "help_workshop_format": {
+        "en": "files to write, comma-separated from md, html, pdf, json, all "
+              "(default: md,pdf,json)",
+        "lv": "rakstāmie faili, ar komatu no md, html, pdf, json, all "
+              "(pēc noklusējuma: md,pdf,json)"},
+    "help_jobs": {"en": "plans rendered at once (default: one per core)",
+                  "lv": "vienlaikus veidojamo plānu skaits (pēc noklusējuma: pa vienam uz kodolu)"},
+    "help_workshop_summary": {
+        "en": "one group report from the plans' data (JSON) in a folder",
+        "lv": "viens grupas pārskats no mapes plānu datiem (JSON)"},
+    "help_summary_out": {"en": "folder for the report (default: the plans' folder)",
+                         "lv": "mape pārskatam (pēc noklusējuma: plānu mape)"},
+    "workshop_bad_format": {
+        "en": "unknown format '{found}'. Choose from: {known}.",
+        "lv": "nezināms formāts '{found}'. Izvēlieties no: {known}."},
+    "workshop_bad_jobs": {"en": "--jobs must be 1 or more.",
+                          "lv": "--jobs jābūt 1 vai vairāk."},
+    "workshop_no_folder": {"en": "no such folder. Give the folder with the answers files.",
+                           "lv": "tādas mapes nav. Norādiet mapi ar atbilžu failiem."},
+    "workshop_empty": {
+        "en": "no answers files (*.yaml) here. Put the participants' answers files in it.",
+        "lv": "šeit nav atbilžu failu (*.yaml). Ievietojiet tajā dalībnieku atbilžu failus."},
+    "workshop_rendering": {"en": "Plans", "lv": "Plāni"},
+    "workshop_table_title": {"en": "Workshop plans", "lv": "Semināra plāni"},
+    "col_file": {"en": "File", "lv": "Fails"},
+    "col_initiative": {"en": "Initiative", "lv": "Iniciatīva"},
+    "col_municipality": {"en": "Municipality", "lv": "Pašvaldība"},
+    "col_status": {"en": "Status", "lv": "Statuss"},
+    "col_output": {"en": "Output or reason", "lv": "Rezultāts vai iemesls"},
+    "col_seconds": {"en": "Seconds", "lv": "Sekundes"},
+    "workshop_ok": {"en": "written", "lv": "izveidots"},
+    "workshop_ok_duplicate": {"en": "written; duplicate?", "lv": "izveidots; dublikāts?"},
+    "workshop_failed": {"en": "failed", "lv": "neizdevās"},
+    "workshop_duplicate": {
+        "en": "{file}: the same initiative “{name}” as {others}. Check whether one "
+              "participant handed in two files.",
+        "lv": "{file}: tā pati iniciatīva “{name}” kā {others}. Pārbaudiet, vai viens "
+              "dalībnieks nav iesniedzis divus failus."},
+    "workshop_done": {"en": "{ok} of {total} plans written, {failed} failed.",
+                      "lv": "Izveidoti {ok} no {total} plāniem, neizdevās: {failed}."},
+    "summary_no_data": {
+        "en": "no plan data (*.json) here. Run 'workshop render' on the answers first "
+              "(it writes the JSON data).",
+        "lv": "šeit nav plānu datu (*.json). Vispirms izpildiet 'workshop render' ar "
+              "atbilžu failiem (tas izveido JSON datus)."},
+    "summary_written": {"en": "Group report of {n} plans written: {files}",
+                        "lv": "Grupas pārskats par {n} plāniem izveidots: {files}"},
+    "help_worksheet": {
+        "en": "a printable worksheet of every question, for workshops on paper",
+        "lv": "izdrukājama darba lapa ar visiem jautājumiem semināriem uz papīra"},
+    "help_worksheet_out": {"en": "the PDF to write (default: worksheet-LANG.pdf); "
+                                 "the Markdown goes beside it",
+                           "lv": "rakstāmais PDF (pēc noklusējuma: worksheet-LANG.pdf); "
+                                 "Markdown blakus tam"},
+    "files_written": {"en": "Written: {files}", "lv": "Izveidoti faili: {files}"},
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",

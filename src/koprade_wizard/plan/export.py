@@ -227,7 +227,16 @@ def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict
         "risks": list(plan.risks),
         "opening": plan.opening.isoformat(),
         "missing": list(plan.missing),
+        "answers": {qid: _plain(value) for qid, value in plan.answers.items()
+                    if value is not None and value != [] and value != ""},
     }
+
+
+def _plain(value: Any) -> Any:
+    """An answer as JSON: dates as ISO text, everything else as it is."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return _iso(value) if hasattr(value, "isoformat") else value
 
 
 def dumps(document: Mapping[str, Any]) -> str:

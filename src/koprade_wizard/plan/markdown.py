@@ -95,7 +95,7 @@ def environment(folder: Path) -> Environment:
     return env
 
 
-def _tidy(markdown: str) -> str:
+def tidy(markdown: str) -> str:
     """One blank line between blocks, no trailing spaces, one final newline."""
     text = _TRAILING.sub("", markdown)
     text = _BLANK_RUNS.sub("\n\n", text)
@@ -133,7 +133,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
     except Exception as exc:  # a broken or adapted template: say where, never a traceback
         raise RenderError(f"{folder / TEMPLATE}:{_template_line(exc)}: the plan template "
                           f"failed: {type(exc).__name__}: {exc}") from None
-    return _tidy(markdown)
+    return tidy(markdown)
 
 
 def _template_line(exc: BaseException) -> int:

@@ -408,12 +408,14 @@ def warm_up() -> None:
     spent in C libraries (fontconfig, Pango) that let the main thread go on.
     """
 
-    def load() -> None:
-        import weasyprint  # noqa: F401
+    threading.Thread(target=load_now, name="weasyprint-warm-up", daemon=True).start()
 
-        _font_config()
 
-    threading.Thread(target=load, name="weasyprint-warm-up", daemon=True).start()
+def load_now() -> None:
+    """Load weasyprint and the fonts in this thread (a batch worker's start-up)."""
+    import weasyprint  # noqa: F401
+
+    _font_config()
 
 
 def html_to_pdf(html: str) -> bytes:
