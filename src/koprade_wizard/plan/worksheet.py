@@ -74,7 +74,11 @@ def _hint(q: Question, numbers: dict[str, int], tree: DecisionTree, s: Phrases,
         n = numbers.get(clause.question)
         if n is None:
             continue
-        if clause.op in ("yes", "no"):
+        earlier = tree.find(clause.question)
+        if clause.op in ("yes", "no") and earlier and earlier.kind != "yes_no":
+            # A text or number read as true or false: given or left empty.
+            words.append(s("ws_if_filled" if clause.op == "yes" else "ws_if_empty", n=n))
+        elif clause.op in ("yes", "no"):
             words.append(s(f"ws_if_{clause.op}", n=n))
         elif clause.op in ("is", "has"):
             words.append(s("ws_if_is", n=n, values=values(clause)))
