@@ -10,8 +10,8 @@ from koprade_wizard.common.errors import Location, Problem, UsageError
 from koprade_wizard.i18n.messages import t
 
 
-def write_summary(ns: argparse.Namespace, lang: str, steps: Path) -> int:
-    from koprade_wizard.cli.wiring import load_pack
+def write_summary(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli.wiring import pack_for
     from koprade_wizard.plan.group import build_group, read_documents
     from koprade_wizard.plan.group_report import write_group_report
 
@@ -25,7 +25,7 @@ def write_summary(ns: argparse.Namespace, lang: str, steps: Path) -> int:
         raise UsageError([Problem(Location(str(folder)), t("summary_no_data", lang))])
     out: Path = ns.out or folder
     out.mkdir(parents=True, exist_ok=True)
-    tree = load_pack(steps, lang)
+    tree = pack_for(ns, lang)
     written = write_group_report(build_group(documents), tree, lang, out, force=ns.force)
     print(t("summary_written", lang, n=len(documents),
             files=", ".join(str(p) for p in written)))

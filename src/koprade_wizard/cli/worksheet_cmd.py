@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-from koprade_wizard.i18n.messages import LANGS, t
+from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_lang, add_steps
+from koprade_wizard.i18n.messages import t
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               h: Callable[[str], str], default: object) -> None:
+def register(sub: Subparsers, h: Help) -> None:
     sheet = sub.add_parser("worksheet", help=h("help_worksheet"), description=h("help_worksheet"))
-    sheet.add_argument("--lang", choices=LANGS, default=default, help=h("help_lang"))
+    add_lang(sheet, h)
     sheet.add_argument("--out", type=Path, default=None, help=h("help_worksheet_out"))
-    sheet.add_argument("--steps", type=Path, default=default, help=h("help_steps"))
+    add_steps(sheet, h)
     sheet.add_argument("--force", action="store_true", help=h("help_force"))
+    sheet.set_defaults(handler=run)
 
 
-def run(ns: argparse.Namespace, lang: str, steps: Path) -> int:
-    from koprade_wizard.cli.wiring import load_pack
+def run(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli.wiring import pack_for
     from koprade_wizard.common.errors import Location, Problem, RenderError
     from koprade_wizard.common.fsutil import atomic_write
     from koprade_wizard.plan.pdf import html_to_pdf
@@ -30,10 +30,10 @@ def run(ns: argparse.Namespace, lang: str, steps: Path) -> int:
     existing = [p for p in (pdf_path, md_path) if p.exists()]
     if existing and not ns.force:
         raise RenderError([Problem(Location(str(p)), t("plan_exists", lang)) for p in existing])
-    sheet = build_worksheet(load_pack(steps, lang), lang)
+    sheet = build_worksheet(pack_for(ns, lang), lang)
     markdown = worksheet_markdown(sheet)
     pdf = html_to_pdf(worksheet_html(sheet))
     atomic_write(md_path, markdown)
     atomic_write(pdf_path, pdf)
     print(t("files_written", lang, files=f"{pdf_path}, {md_path}"))
-    return 0
+    return EXIT_OK

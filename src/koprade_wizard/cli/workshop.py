@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from koprade_wizard.cli.batch import FAILED, BatchJob, BatchResult, answers_files, run_batch
+from koprade_wizard.cli.options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Help,
+    Subparsers,
+    add_lang,
+    add_steps,
+)
+from koprade_wizard.cli.wiring import steps_folder
 from koprade_wizard.common.errors import Location, Problem, UsageError
-from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t
+from koprade_wizard.i18n.messages import t
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 # What a workshop needs by default: a plan to read, a PDF to print, the data for the summary.
 DEFAULT_FORMATS = ("md", "pdf", "json")
 KNOWN_FORMATS = ("md", "html", "pdf", "json")
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               h: Callable[[str], str], steps_default: object) -> None:
+def register(sub: Subparsers, h: Help) -> None:
     workshop = sub.add_parser("workshop", help=h("help_workshop"),
                               description=h("help_workshop"))
     inner = workshop.add_subparsers(dest="workshop_command", parser_class=type(workshop))
@@ -35,24 +41,23 @@ def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
                         help=h("help_workshop_format"))
     render.add_argument("--jobs", type=int, default=None, help=h("help_jobs"))
     render.add_argument("--force", action="store_true", help=h("help_force"))
-    render.add_argument("--lang", choices=LANGS, default=steps_default,
-                        help=h("help_render_lang"))
-    render.add_argument("--steps", type=Path, default=steps_default, help=h("help_steps"))
+    add_lang(render, h, "help_render_lang")
+    add_steps(render, h)
+    render.set_defaults(handler=render_folder)
     summary = inner.add_parser("summary", help=h("help_workshop_summary"),
                                description=h("help_workshop_summary"))
     summary.add_argument("folder", type=Path, metavar="DIR")
     summary.add_argument("--out", type=Path, default=None, help=h("help_summary_out"))
-    summary.add_argument("--lang", choices=LANGS, default=steps_default, help=h("help_lang"))
-    summary.add_argument("--steps", type=Path, default=steps_default, help=h("help_steps"))
     summary.add_argument("--force", action="store_true", help=h("help_force"))
+    add_lang(summary, h)
+    add_steps(summary, h)
+    summary.set_defaults(handler=_summary)
 
 
-def run(ns: argparse.Namespace, lang: str, steps: Path) -> int:
-    if ns.workshop_command == "render":
-        return render_folder(ns, lang, steps)
+def _summary(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.cli.summary_cmd import write_summary
 
-    return write_summary(ns, lang, steps)
+    return write_summary(ns, lang)
 
 
 def _formats(value: str, lang: str) -> tuple[str, ...]:
@@ -72,7 +77,7 @@ def _folder(path: Path, lang: str) -> Path:
     return path
 
 
-def render_folder(ns: argparse.Namespace, lang: str, steps: Path) -> int:
+def render_folder(ns: argparse.Namespace, lang: str) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -86,7 +91,8 @@ def render_folder(ns: argparse.Namespace, lang: str, steps: Path) -> int:
     out = ns.out or folder
     out.mkdir(parents=True, exist_ok=True)
     plan_lang = getattr(ns, "lang", None)
-    jobs = [BatchJob(p, out, formats, steps.resolve(), ns.force, plan_lang, lang) for p in files]
+    steps = steps_folder(ns).resolve()
+    jobs = [BatchJob(p, out, formats, steps, ns.force, plan_lang, lang) for p in files]
 
     console = Console(highlight=False, stderr=True)
     running: list[str] = []
@@ -150,6 +156,3 @@ def _plain(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
-
-
-__all__ = ["DEFAULT_LANG", "add_parser", "render_folder", "run"]
