@@ -14,6 +14,7 @@ from typing import NoReturn
 from koprade_wizard import __version__
 from koprade_wizard.cli import (
     check,
+    graph_cmd,
     interview,
     questions,
     render,
@@ -52,7 +53,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     add_answers(parser, h)
     parser.set_defaults(handler=interview.run)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for command in (check, schema, questions, render, workshop, worksheet_cmd):
+    for command in (check, schema, questions, render, workshop, worksheet_cmd,
+                    graph_cmd):
         command.register(sub, h)
     return parser
 

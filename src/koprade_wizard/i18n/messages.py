@@ -503,6 +503,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "lv": "rakstāmais PDF (pēc noklusējuma: worksheet-LANG.pdf); "
                                  "Markdown blakus tam"},
     "files_written": {"en": "Written: {files}", "lv": "Izveidoti faili: {files}"},
+    "help_graph": {"en": "the decision tree as a flowchart (steps, questions, conditions)",
+                   "lv": "lēmumu koks kā plūsmas shēma (soļi, jautājumi, nosacījumi)"},
+    "help_graph_format": {"en": "mermaid (default) or dot (Graphviz)",
+                          "lv": "mermaid (pēc noklusējuma) vai dot (Graphviz)"},
+    "check_unreachable": {
+        "en": "warning: question '{id}' can never be asked: no combination of earlier "
+              "answers makes '{when}' true. Fix the condition or the choices it names.",
+        "lv": "brīdinājums: jautājums '{id}' nekad netiks uzdots: neviena iepriekšējo "
+              "atbilžu kombinācija nepadara '{when}' patiesu. Labojiet nosacījumu vai tajā "
+              "minētās izvēles."},
+    "check_unread_choices": {
+        "en": "note: {count} choices are compared by no condition of the step files (the "
+              "plan's own code may still read them):",
+        "lv": "piezīme: {count} izvēles nesalīdzina neviens soļu failu nosacījums (plāna kods "
+              "tās tomēr var lasīt):"},
+    "check_unread_questions": {
+        "en": "note: no condition names any choice of {ids}; only the plan's own code can "
+              "read them.",
+        "lv": "piezīme: neviens nosacījums nemin nevienu izvēli no {ids}; tās var lasīt tikai "
+              "plāna kods."},
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",

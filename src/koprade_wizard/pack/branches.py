@@ -156,6 +156,23 @@ def _all_sources(tree: DecisionTree) -> Iterator[str]:
             yield rule.when
 
 
+def compared_values(tree: DecisionTree) -> dict[str, set[str]]:
+    """Literal strings each name is compared with anywhere in the step files:
+    ``x == 'a'``, ``x in ['a', 'b']``, ``'a' in (x or [])``, ``x != 'a'``."""
+    found: dict[str, set[str]] = {}
+    for source in _all_sources(tree):
+        expr = _parse(source)
+        own = [expr] if isinstance(expr, nodes.Compare) else []
+        for cmp in [*own, *expr.find_all(nodes.Compare)]:
+            operands = [cmp.expr, *(o.expr for o in cmp.ops)]
+            for left, right in itertools.pairwise(operands):
+                for a, b in ((left, right), (right, left)):
+                    name, values = _name(a), _strings(b)
+                    if name is not None and values is not None:
+                        found.setdefault(name, set()).update(values)
+    return found
+
+
 def _domain(q: Question, numbers: Mapping[str, set[float]], compared: set[str]) -> list[Any]:
     """Values worth trying for an earlier answer (blank always: it may not be asked)."""
     blank = q.blank()
@@ -177,10 +194,7 @@ def _domain(q: Question, numbers: Mapping[str, set[float]], compared: set[str]) 
 def unreachable(tree: DecisionTree) -> list[str]:
     """Ids of questions whose ``when:`` no combination of earlier answers makes true."""
     numbers = _numbers(tree)
-    compared: dict[str, set[str]] = {}
-    for source in _all_sources(tree):
-        for c in conditions.comparisons(source):
-            compared.setdefault(c.name, set()).add(c.literal)
+    compared = compared_values(tree)
     order = [q.id for q in tree.questions()]
     never: set[str] = set()
     for index, q in enumerate(tree.questions()):
@@ -221,10 +235,7 @@ def unread_choices(tree: DecisionTree, read_by_plan: Mapping[str, Iterable[str]]
     ``read_by_plan`` maps question ids to the choice values the plan's own code reads;
     without it only the step files' conditions count.
     """
-    compared: dict[str, set[str]] = {}
-    for source in _all_sources(tree):
-        for c in conditions.comparisons(source):
-            compared.setdefault(c.name, set()).add(c.literal)
+    compared = compared_values(tree)
     plan = {k: set(v) for k, v in (read_by_plan or {}).items()}
     return [(q.id, value) for q in tree.questions() if q.is_choice
             for value in q.choice_values
