@@ -87,7 +87,7 @@ def render_one(job: BatchJob) -> BatchResult:
     """Render one answers file; every failure comes back as a result with its reason."""
     from koprade_wizard.guidance.municipalities import lookup
     from koprade_wizard.interview import answers_file
-    from koprade_wizard.plan.output import PlanRequest, plan_base, write_plan
+    from koprade_wizard.plan.output import PlanRequest, pack_templates, plan_base, write_plan
 
     started = time.perf_counter()
     initiative = municipality = ""
@@ -102,7 +102,8 @@ def render_one(job: BatchJob) -> BatchResult:
             municipality = muni.name_lv if job.message_lang == "lv" else muni.name_en
         typed = answers_file.validate(tree, data, job.message_lang, str(job.path))
         written = write_plan(PlanRequest(tree, typed, lang, plan_base(job.path, job.out_dir),
-                                         job.formats, force=job.force))
+                                         job.formats, force=job.force,
+                                         templates=pack_templates(job.steps)))
     except WizardError as exc:
         return BatchResult(job.path, FAILED, initiative, municipality,
                            _reason(exc.problems, job.path),

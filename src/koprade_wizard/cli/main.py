@@ -16,6 +16,7 @@ from koprade_wizard.cli import (
     check,
     graph_cmd,
     interview,
+    pack_cmd,
     questions,
     render,
     schema,
@@ -54,7 +55,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.set_defaults(handler=interview.run)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command in (check, schema, questions, render, workshop, worksheet_cmd,
-                    graph_cmd):
+                    graph_cmd, pack_cmd):
         command.register(sub, h)
     return parser
 

@@ -23,9 +23,15 @@ def register(sub: Subparsers, h: Help) -> None:
 
 
 def run(ns: argparse.Namespace, message_lang: str) -> int:
-    from koprade_wizard.cli.wiring import pack_for
+    from koprade_wizard.cli.wiring import pack_for, steps_folder
     from koprade_wizard.interview import answers_file
-    from koprade_wizard.plan.output import FORMATS, PlanRequest, plan_base, write_plan
+    from koprade_wizard.plan.output import (
+        FORMATS,
+        PlanRequest,
+        pack_templates,
+        plan_base,
+        write_plan,
+    )
 
     formats = FORMATS if ns.format == "all" else (ns.format,)
     if "pdf" in formats:
@@ -39,6 +45,7 @@ def run(ns: argparse.Namespace, message_lang: str) -> int:
     lang = getattr(ns, "lang", None) or (data.language if data.language in LANGS
                                           else DEFAULT_LANG)
     written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
-                                     formats, force=ns.force, partial=ns.partial))
+                                     formats, force=ns.force, partial=ns.partial,
+                                     templates=pack_templates(steps_folder(ns))))
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
     return EXIT_OK

@@ -523,6 +523,50 @@ MESSAGES: dict[str, dict[str, str]] = {
               "read them.",
         "lv": "piezīme: neviens nosacījums nemin nevienu izvēli no {ids}; tās var lasīt tikai "
               "plāna kods."},
+    # --- pack init / pack test -------------------------------------------------
+    "help_pack_cmd": {"en": "your own question pack: start one, see what an edit changes",
+                      "lv": "jūsu jautājumu pakotne: izveidot, redzēt, ko maina labojums"},
+    "help_pack_init": {
+        "en": "copy the bundled pack, its examples and their expected plans to DIR",
+        "lv": "nokopēt iebūvēto pakotni, tās piemērus un to gaidāmos plānus mapē DIR"},
+    "help_with_templates": {"en": "also copy the plan templates, to adapt them",
+                            "lv": "nokopēt arī plāna veidnes, lai tās pielāgotu"},
+    "help_pack_test": {
+        "en": "render the pack's examples and compare them with the expected plans",
+        "lv": "izveidot pakotnes piemēru plānus un salīdzināt tos ar gaidāmajiem"},
+    "help_pack_update": {"en": "accept the plans as they are now",
+                         "lv": "pieņemt plānus tādus, kādi tie ir tagad"},
+    "pack_init_not_empty": {
+        "en": "the folder is not empty. Give a new or empty folder for the pack.",
+        "lv": "mape nav tukša. Norādiet jaunu vai tukšu mapi pakotnei."},
+    "pack_no_examples": {
+        "en": "no examples/ folder here. Put answers files in DIR/examples (pack init "
+              "makes one).",
+        "lv": "šeit nav mapes examples/. Ievietojiet atbilžu failus mapē DIR/examples "
+              "(pack init to izveido)."},
+    "pack_bad_settings": {"en": "expected 'today: YYYY-MM-DD' here.",
+                          "lv": "šeit jābūt 'today: GGGG-MM-DD'."},
+    "pack_init_done": {
+        "en": "Pack copied to {folder} with {n} examples and their expected plans. Edit it, "
+              "then run: koprade-wizard pack test {folder}",
+        "lv": "Pakotne nokopēta mapē {folder} ar {n} piemēriem un to gaidāmajiem plāniem. "
+              "Labojiet to un tad izpildiet: koprade-wizard pack test {folder}"},
+    "pack_status_same": {"en": "same plan", "lv": "plāns nav mainījies"},
+    "pack_status_changed": {"en": "the plan changed", "lv": "plāns ir mainījies"},
+    "pack_status_new": {"en": "new example, no expected plan yet",
+                        "lv": "jauns piemērs, gaidāmā plāna vēl nav"},
+    "pack_status_failed": {"en": "could not be rendered", "lv": "plānu nevarēja izveidot"},
+    "pack_status_gone": {"en": "an expected plan without its example",
+                         "lv": "gaidāmais plāns bez sava piemēra"},
+    "pack_test_differs": {
+        "en": "{n} of {total} examples differ. If the changes are what you meant, accept "
+              "them with --update.",
+        "lv": "Atšķiras {n} no {total} piemēriem. Ja izmaiņas ir tādas, kā iecerēts, "
+              "pieņemiet tās ar --update."},
+    "pack_test_same": {"en": "All {n} plans are as expected.",
+                       "lv": "Visi {n} plāni ir tādi, kā gaidīts."},
+    "pack_updated": {"en": "{n} expected plans written.",
+                     "lv": "Ierakstīti {n} gaidāmie plāni."},
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",

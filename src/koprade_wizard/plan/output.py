@@ -32,6 +32,13 @@ class PlanRequest:
     force: bool = False
     partial: bool = False
     today: dt.date | None = None
+    templates: Path | None = None  # a pack's own plan templates; None: the bundled ones
+
+
+def pack_templates(steps: Path) -> Path | None:
+    """A pack may carry its own plan templates in ``templates/`` beside its step files."""
+    folder = steps / "templates"
+    return folder if (folder / "plan.md.j2").is_file() else None
 
 
 def plan_base(answers_path: Path, out_dir: Path) -> Path:
@@ -72,7 +79,7 @@ def write_plan(request: PlanRequest) -> list[Path]:
     today = request.today or dt.date.today()
     plan = plan_data.build_plan(request.tree, answers, lang, today,
                                 yes_no=(t("yes", lang), t("no", lang)))
-    markdown = render_markdown(plan)
+    markdown = render_markdown(plan, request.templates)
     contents: dict[str, bytes | str] = {}
     if "md" in files:
         contents["md"] = markdown
