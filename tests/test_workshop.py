@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from test_cli import program
 
 from koprade_wizard.cli.batch import FAILED, OK, BatchJob, flag_duplicates, run_batch
@@ -28,6 +29,10 @@ def folder(tmp_path: Path) -> Path:
     (answers / "foreign.yaml").write_text("pack: bakery\nanswers: {flour: 3}\n",
                                           encoding="utf-8")
     (answers / "notes.txt").write_text("not an answers file", encoding="utf-8")
+    unfinished = yaml.safe_load(EXAMPLES[1].read_text(encoding="utf-8"))
+    del unfinished["answers"]["initiative_name"]
+    (answers / "unfinished.yaml").write_text(yaml.safe_dump(unfinished, allow_unicode=True),
+                                             encoding="utf-8")
     return answers
 
 
@@ -41,20 +46,21 @@ def test_every_good_plan_is_written_and_every_bad_file_named(folder: Path, tmp_p
         assert (out / f"{stem}-plan.md").read_text(encoding="utf-8").startswith("# ")
         assert json.loads((out / f"{stem}-plan.json").read_text(encoding="utf-8"))["schema"]
     assert (out / "again-plan.md").exists()
-    assert not list(out.glob("broken*")) and not list(out.glob("foreign*"))
+    assert not [p for p in out.iterdir() if p.name.startswith(("broken", "foreign", "unfin"))]
     # The reasons, by file: the YAML line, the other pack.
     assert "broken.yaml: 2:" in done.stderr
     assert "foreign.yaml:" in done.stderr and "bakery" in done.stderr
+    assert "unfinished.yaml:" in done.stderr and "initiative_name" in done.stderr
     # The copy is flagged both ways, naming the initiative.
     name = "Skultes darbnīca un koprade"
     assert done.stdout.count(name) >= 2
     assert "again.yaml" in done.stdout and EXAMPLES[0].name in done.stdout
-    assert t("workshop_done", "en", ok=4, failed=2, total=6) in done.stdout
-    assert "6/6" in done.stderr  # the progress bar got to the end
+    assert t("workshop_done", "en", ok=4, failed=3, total=7) in done.stdout
+    assert "7/7" in done.stderr  # the progress bar got to the end
 
 
 def test_existing_plans_are_kept_unless_forced(folder: Path, tmp_path: Path) -> None:
-    for extra in ("again.yaml", "broken.yaml", "foreign.yaml"):
+    for extra in ("again.yaml", "broken.yaml", "foreign.yaml", "unfinished.yaml"):
         (folder / extra).unlink()
     for example in EXAMPLES[1:3]:
         (folder / example.name).unlink()

@@ -11,6 +11,7 @@ No terminal here: the caller passes ``on_start``/``on_done`` to show progress.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 import unicodedata
@@ -154,7 +155,10 @@ def run_batch(jobs: Sequence[BatchJob], workers: int | None = None,
                 on_start(job)
             done(render_one(job))
     else:
-        with ProcessPoolExecutor(workers, initializer=warm_worker,
+        # Not fork: the caller's progress display runs a thread, and a forked child
+        # could inherit one of its locks held. A fork server starts clean workers.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_worker,
                                  initargs=(jobs[0].steps, jobs[0].formats)) as pool:
             queue = list(jobs)
             running: set[Future[BatchResult]] = set()

@@ -64,12 +64,18 @@ def render_group_markdown(group: GroupData, tree: DecisionTree, lang: str, out_d
         except KeyError:
             return mdtext.inline(rid)
 
+    def in_order(qid: str, counts: tuple[tuple[str, int], ...]) -> list[tuple[str, int]]:
+        """Counts in the order the question lists its choices (stages from idea to open)."""
+        q = tree.find(qid)
+        order = {v: i for i, v in enumerate(q.choice_values)} if q else {}
+        return sorted(counts, key=lambda kv: order.get(kv[0], len(order)))
+
     def link(path: Path) -> str:
         return os.path.relpath(path, out_dir).replace(os.sep, "/").replace(" ", "%20")
 
     helpers: dict[str, Any] = {
         "g": group, "s": phrases, "label": label, "question": question, "muni": muni,
-        "risk": risk, "route": route, "link": link,
+        "risk": risk, "route": route, "link": link, "in_order": in_order,
         "money": lambda v: formatting.money(v, lang),
         "num": lambda v: formatting.number(v, lang, 0),
     }
@@ -98,8 +104,14 @@ def write_group_report(group: GroupData, tree: DecisionTree, lang: str, out_dir:
     if "pdf" in files:
         from koprade_wizard.plan.pdf import DocMeta, html_to_pdf, markdown_to_html
 
-        title = Phrases(strings(templates_dir()), lang)("group_title")
-        meta = DocMeta(title=title, subtitle="", lang=lang, author=title,
+        phrases = Phrases(strings(templates_dir()), lang)
+        places = ", ".join(dict.fromkeys(
+            (i.municipality_lv if lang == "lv" else i.municipality_en) or phrases("group_unknown")
+            for i in group.initiatives))
+        meta = DocMeta(title=phrases("group_title"),
+                       subtitle=phrases("group_subtitle", n=len(group.initiatives),
+                                        places=places),
+                       lang=lang, author=text(tree.title, lang), author_role="guidelines",
                        date_text=formatting.date(dt.date.today(), lang))
         contents["pdf"] = html_to_pdf(markdown_to_html(markdown, meta))
     for fmt, path in files.items():

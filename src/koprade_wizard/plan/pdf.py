@@ -45,6 +45,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "of": "no",
         "prepared": "Sagatavots",
         "initiative": "Iniciatīva",
+        "guidelines": "Vadlīnijas",
     },
     "en": {
         "contents": "Contents",
@@ -52,6 +53,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "of": "of",
         "prepared": "Prepared",
         "initiative": "Initiative",
+        "guidelines": "Guidelines",
     },
 }
 
@@ -80,6 +82,7 @@ class DocMeta:
     author: str
     date_text: str
     keywords: tuple[str, ...] = ()
+    author_role: str = "initiative"  # how the cover names the author: a UI_TEXT key
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,7 @@ def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:
         "</div>"
         '<dl class="cover-meta">'
         f"<dt>{escape(words['prepared'])}</dt><dd>{escape(meta.date_text)}</dd>"
-        f"<dt>{escape(words['initiative'])}</dt><dd>{escape(meta.author)}</dd>"
+        f"<dt>{escape(words[meta.author_role])}</dt><dd>{escape(meta.author)}</dd>"
         "</dl>"
         "</section>"
     )
