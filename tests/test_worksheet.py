@@ -71,3 +71,31 @@ def test_the_markdown_has_tick_boxes_for_every_choice() -> None:
     for choice in municipality.choices:
         assert f"- [ ] {text(choice.label, 'lv')}" in markdown
     assert "\n## " in markdown and markdown.startswith("# ")
+
+
+def test_the_worksheet_and_the_group_report_pass_markdownlint(tmp_path: Path) -> None:
+    import subprocess
+
+    from test_group import _held_out
+    from test_render import LINT_CONFIG, LINTER
+
+    from koprade_wizard.plan.group import build_group, read_documents
+    from koprade_wizard.plan.group_report import render_group_markdown
+
+    if not LINTER.exists():
+        pytest.fail(f"{LINTER} is missing: run `npm install` (make test does it)")
+    for lang in ("lv", "en"):
+        tree = load_pack(ROOT / "steps", lang)
+        (tmp_path / f"sheet-{lang}.md").write_text(
+            worksheet_markdown(build_worksheet(tree, lang)), encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    _held_out(data, 4, seed=5)
+    group = build_group(read_documents(data)[0])
+    (tmp_path / "group.md").write_text(
+        render_group_markdown(group, load_pack(ROOT / "steps", "lv"), "lv", tmp_path),
+        encoding="utf-8")
+    result = subprocess.run([str(LINTER), "--config", str(LINT_CONFIG), f"{tmp_path}/*.md"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Linting: 3 file" in result.stdout + result.stderr
