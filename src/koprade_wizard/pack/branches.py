@@ -104,11 +104,13 @@ def _clause(node: nodes.Node) -> Clause | None:
 
 def describe(source: str) -> Hint:
     expr = _parse(source)
-    joiner, parts = "and", [expr]
+    joiner = "and"
+    parts: list[nodes.Node] = [expr]
     if isinstance(expr, nodes.And | nodes.Or):
         joiner = "and" if isinstance(expr, nodes.And) else "or"
         parts = list(_flatten(expr, type(expr)))
-    clauses, exact = [], True
+    clauses: list[Clause] = []
+    exact = True
     for part in parts:
         clause = _clause(part)
         if clause is None:
