@@ -69,6 +69,15 @@ def test_the_data_matches_the_answers_and_the_calculation() -> None:
             "active_citizens_fund"} == wanted
 
 
+def test_a_space_in_the_city_a_group_leaves_out_has_no_lag() -> None:
+    town = example_json(ROOT / "examples" / "company-town-centre.yaml")  # Ogre town
+    assert town["lag"]["status"] == "outside" and town["lag"]["name"] is None
+    assert "Ogre" in town["lag"]["reason"]
+    village = example_json(ROOT / "examples" / "cooperative-strong-demand.yaml")  # Ķegums
+    assert village["lag"]["status"] == "covered" and village["lag"]["name"] == "Zied zeme"
+    assert village["lag"]["confidence"] == "medium"
+
+
 def test_an_unverified_route_is_never_fits() -> None:
     for path in EXAMPLES:
         data = answers_file.load(path, "en")

@@ -19,6 +19,7 @@ from typing import Any
 from koprade_wizard import __version__
 from koprade_wizard.guidance import calc, funding, funding_texts
 from koprade_wizard.guidance.calc_inputs import FOUNDER
+from koprade_wizard.guidance.municipalities import LagCoverage
 from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.plan.data import PlanData
 
@@ -90,21 +91,33 @@ def _funding(plan: PlanData) -> list[dict[str, Any]]:
     return rows
 
 
+def _in_city(settlement: object, coverage: LagCoverage) -> bool:
+    """Is the place the founder named the state city the group leaves out?"""
+    if not isinstance(settlement, str) or not coverage.except_city:
+        return False
+    words = settlement.casefold().replace(",", " ").split()
+    names = {coverage.except_city.casefold(), (coverage.except_city_gen_lv or "").casefold()}
+    return bool(words) and words[0] in names and set(words[1:]) <= {"pilsēta", "town", "city"}
+
+
 def _lag(plan: PlanData) -> dict[str, Any]:
     coverage = plan.lag
     leader = next((m for m in plan.funding if m.route in _LEADER), None)
     territorial = tuple(r for r in leader.reasons if r.code in _LAG_REASONS) if leader else ()
     reason = _reason_text(territorial, plan.lang)
     if coverage is None:
-        return {"name": None, "website": None, "confidence": "unknown", "reason": reason,
-                "source": None, "as_of": None}
+        return {"name": None, "website": None, "confidence": "unknown", "status": "unknown",
+                "reason": reason, "source": None, "as_of": None}
     source = SOURCES.get(coverage.source_id)
-    # A municipality outside a state city is only known once the place is known.
+    outside = coverage.area == "none_urban" or _in_city(plan.answers.get("settlement"), coverage)
+    # Outside a state city the group covers the rest of the municipality: which side
+    # the space is on is known only from the place the founder named.
     confidence = "medium" if coverage.area == "outside_state_city" else "high"
     return {
-        "name": ", ".join(coverage.lags) or None,
-        "website": source.url if source and coverage.lags else None,
+        "name": None if outside else ", ".join(coverage.lags) or None,
+        "website": source.url if source and coverage.lags and not outside else None,
         "confidence": confidence,
+        "status": "outside" if outside else "covered",
         "reason": reason,
         "source": coverage.source_id,
         "as_of": coverage.as_of,

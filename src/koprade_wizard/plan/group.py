@@ -17,6 +17,7 @@ from koprade_wizard.common.errors import Location, Problem
 from koprade_wizard.plan.export import SCHEMA_ID, SCHEMA_VERSION
 
 UNKNOWN = ""  # the key under which unanswered values are counted
+OUTSIDE_LAG = "-"  # the LAG key of places no LEADER group covers (a state city)
 
 # Multiple-choice answers that say what founders need; counted across the group.
 NEED_QUESTIONS = ("premises_search", "equipment", "learning", "partners")
@@ -132,7 +133,8 @@ def _initiative(path: Path, doc: Mapping[str, Any]) -> Initiative:
         file=path, name=_s(ini.get("name")) or stem,
         municipality_id=_s(muni.get("id")), municipality_lv=_s(muni.get("name_lv")),
         municipality_en=_s(muni.get("name_en")), parish=_s(ini.get("parish")),
-        settlement=_s(ini.get("settlement")), lag=_s(doc["lag"].get("name")),
+        settlement=_s(ini.get("settlement")),
+        lag=OUTSIDE_LAG if doc["lag"].get("status") == "outside" else _s(doc["lag"].get("name")),
         founder_type=_s(ini.get("founder_type")), stage=_s(ini.get("stage")),
         space_type=_s(ini.get("space_type")), premises_found=ini.get("premises_found"),
         desks=_n(doc["capacity"].get("desks")),
@@ -169,7 +171,7 @@ def _clusters(items: Sequence[Initiative]) -> tuple[Cluster, ...]:
         place = item.parish or item.settlement
         if place:
             by_parish.setdefault((item.municipality_id, place), []).append(item.name)
-        if item.lag:
+        if item.lag and item.lag != OUTSIDE_LAG:
             by_lag.setdefault(item.lag, []).append(item.name)
     for (_, place), names in sorted(by_parish.items()):
         if len(names) > 1:
@@ -227,19 +229,23 @@ def build_group(documents: Sequence[tuple[Path, Mapping[str, Any]]]) -> GroupDat
     )
 
 
+def _lag_key(lag: str) -> str | None:
+    return "outside" if lag == OUTSIDE_LAG else lag or None
+
+
 def group_json(group: GroupData) -> dict[str, Any]:
     """The group's figures as JSON, for a LAG's own tables."""
     return {
         "schema": "koprade-group-data",
         "schema_version": 1,
         "initiatives": [{"name": i.name, "municipality": i.municipality_id or None,
-                         "parish": i.parish or None, "lag": i.lag or None,
+                         "parish": i.parish or None, "lag": _lag_key(i.lag),
                          "founder_type": i.founder_type or None, "stage": i.stage or None,
                          "space_type": i.space_type or None,
                          "premises_found": i.premises_found, "desks": i.desks,
                          "data": i.file.name} for i in group.initiatives],
         "by_municipality": dict(group.by_municipality),
-        "by_lag": dict(group.by_lag),
+        "by_lag": {str(_lag_key(k)): n for k, n in group.by_lag},
         "by_founder_type": dict(group.by_founder_type),
         "by_stage": dict(group.by_stage),
         "premises": dict(zip(("found", "not_found", "unknown"), group.premises, strict=True)),
