@@ -56,8 +56,8 @@ def value_for(q: Question) -> st.SearchStrategy[object]:
 
 
 # No shrinking: a failure is reported as drawn (with every answer labelled), so a
-# failing run stays bounded in time.
-@settings(max_examples=200, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+# failing run stays bounded in time. How many examples: the profile (tests/conftest.py).
+@settings(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data(), lang=st.sampled_from(["lv", "en"]))
 def test_any_valid_answer_set_renders(data: st.DataObject, lang: str) -> None:

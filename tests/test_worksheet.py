@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from koprade_wizard.cli.wiring import load_pack
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.display import text
-from koprade_wizard.plan.markdown import Phrases, strings
 from koprade_wizard.plan.pdf import html_to_pdf
 from koprade_wizard.plan.worksheet import build_worksheet, worksheet_html, worksheet_markdown
 
@@ -45,7 +45,9 @@ def test_questions_are_numbered_in_the_wizard_order_with_hints_from_conditions()
     assert [q.number for q in questions] == list(range(1, len(questions) + 1))
     number = {q.id: q.number for q in questions}
     by_id = {q.id: q for q in questions}
-    s = Phrases(strings(ROOT / "templates"), "en")
+    def s(key: str, **params: object) -> str:
+        return t(key, "en", **params)
+
     # when: "survey_done" → yes at the survey question
     assert by_id["survey_respondents"].hint == s(
         "ws_only_if", conditions=s("ws_if_yes", n=number["survey_done"]))

@@ -9,7 +9,7 @@ copies a pack into the plain classes of ``tree.py``, which the rest of the progr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -20,6 +20,10 @@ from koprade_wizard.pack.tree import LocalText
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 ChoiceValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Phase = Literal["awareness", "concept", "installation", "development"]
+
+
+# "lv", "en", "en_XA": a language, optionally with a region (as the catalogues name them)
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
 
 
 class _Frozen(BaseModel):
@@ -84,12 +88,29 @@ class _ChoiceQuestionBase(_QuestionBase):
         return tuple(c.value for c in self.choices)
 
 
+class CountedUnit(_Frozen):
+    """A unit's forms by the count before it, named by CLDR's plural categories.
+
+    ``other`` is required; a category left out takes ``other``. Latvian uses ``one``
+    (1, 21, 31, ...) and ``other``; English ``one`` (1) and ``other``."""
+
+    zero: str | None = None
+    one: str | None = None
+    two: str | None = None
+    few: str | None = None
+    many: str | None = None
+    other: str
+
+
+Unit = dict[str, str | CountedUnit]
+
+
 def _model_of(kind: Kind) -> type[_QuestionBase]:
     """The step-file model of one kind, from its registry entry."""
     base = _ChoiceQuestionBase if "choices" in kind.fields else _QuestionBase
-    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}  # type: ignore[valid-type]
+    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}
     if "unit" in kind.fields:
-        fields["unit"] = (LocalText, ...) if kind.fields["unit"] else (LocalText | None, None)
+        fields["unit"] = (Unit, ...) if kind.fields["unit"] else (Unit | None, None)
     name = "".join(part.title() for part in kind.name.split("_")) + "Question"
     return create_model(name, __base__=base, __module__=__name__, **fields)
 
@@ -97,10 +118,14 @@ def _model_of(kind: Kind) -> type[_QuestionBase]:
 QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
     name: _model_of(kind) for name, kind in KIND_REGISTRY.items()
 }
-Question = Annotated[
-    Union[tuple(QUESTION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="kind"),
-]
+if TYPE_CHECKING:
+    # Built from the registry at run time; to the type checker, any question model.
+    Question: TypeAlias = _QuestionBase
+else:
+    Question = Annotated[
+        Union[tuple(QUESTION_MODELS.values())],  # noqa: UP007
+        Field(discriminator="kind"),
+    ]
 QuestionModel = _QuestionBase
 ChoiceQuestionModel = _ChoiceQuestionBase
 KINDS: tuple[str, ...] = tuple(KIND_REGISTRY)
@@ -145,6 +170,8 @@ class PackFile(_Frozen):
     id: Identifier
     version: str
     title: LocalText
-    languages: list[Literal["lv", "en"]] = Field(min_length=1)
+    languages: list[LanguageCode] = Field(
+        min_length=1, description="The languages of the pack's texts; the first is the "
+        "fallback where a language's text is missing.")
     steps: list[Identifier] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)

@@ -1,4 +1,4 @@
-"""The checked decision tree as plain frozen dataclasses, for use at run time.
+"""The checked decision tree as plain frozen records, for use at run time.
 
 The step files are validated with pydantic (``model.py``); the result is copied into
 these light classes so that an interview can start from a cached tree without
@@ -7,22 +7,26 @@ importing pydantic at all (it costs more than the rest of start-up together).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import field, record
+
 LocalText = dict[str, str]
+# A unit per language: one text, or one per CLDR plural category ("one", "other", ...)
+# so that a count reads right ("1 cilvēks", "21 cilvēks", "2 cilvēki"; "1 person").
+UnitText = dict[str, str | dict[str, str]]
 # The four phases of founding a space, in order (action rules name one of them).
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     value: str
     label: LocalText
     help: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Validation:
     min: float | None = None
     max: float | None = None
@@ -33,7 +37,7 @@ class Validation:
     message: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Plausible:
     """Bounds of a likely answer: one outside them is legal but confirmed, with
     ``message`` saying why it looks odd."""
@@ -45,7 +49,7 @@ class Plausible:
     expr: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     kind: str
@@ -56,7 +60,7 @@ class Question:
     default: Any = None
     default_expr: str | None = None
     validate_: Validation | None = None
-    unit: LocalText | None = None
+    unit: UnitText | None = None
     choices: tuple[Choice, ...] = ()
     plausible: Plausible | None = None
 
@@ -82,7 +86,7 @@ class Question:
         return list(blank) if isinstance(blank, list) else blank
 
 
-@dataclass(frozen=True)
+@record
 class ActionRule:
     id: str
     phase: str
@@ -93,7 +97,7 @@ class ActionRule:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class PackSource:
     id: str
     title: str
@@ -103,7 +107,7 @@ class PackSource:
     as_of: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     """Where a piece of the tree was written (for messages at run time)."""
 
@@ -111,7 +115,7 @@ class Located:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     id: str
     title: LocalText
@@ -121,7 +125,7 @@ class Step:
     where: Located
 
 
-@dataclass(frozen=True)
+@record
 class DecisionTree:
     """A loaded, checked pack: the steps in order with every question's place."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding
 from koprade_wizard.guidance.municipalities import (
     LAG_BY_MUNICIPALITY,
@@ -43,7 +43,7 @@ _EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
 _STAGE = {s.value: s for s in funding.Stage}
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     id: str
     step: str
@@ -54,7 +54,7 @@ class ActionItem:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     id: str
     label: str
@@ -62,14 +62,14 @@ class AnswerRow:
     shown: str
 
 
-@dataclass(frozen=True)
+@record
 class StepAnswers:
     id: str
     title: str
     rows: tuple[AnswerRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TimelineTask:
     id: str
     phase: str
@@ -83,7 +83,7 @@ class TimelineTask:
         return self.start + dt.timedelta(days=self.days)
 
 
-@dataclass(frozen=True)
+@record
 class CitedSource:
     number: int
     id: str
@@ -126,7 +126,7 @@ class Citations:
         return result
 
 
-@dataclass(frozen=True)
+@record
 class PlanData:
     lang: str
     today: dt.date

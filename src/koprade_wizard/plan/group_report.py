@@ -14,12 +14,12 @@ from koprade_wizard.common.paths import templates_dir
 from koprade_wizard.guidance import funding_texts
 from koprade_wizard.guidance.municipalities import lookup
 from koprade_wizard.i18n import formatting
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import raw, t
 from koprade_wizard.pack.display import text
 from koprade_wizard.pack.tree import DecisionTree
 from koprade_wizard.plan import mdtext
 from koprade_wizard.plan.group import UNKNOWN, GroupData, group_json
-from koprade_wizard.plan.markdown import Phrases, environment, strings, tidy
+from koprade_wizard.plan.markdown import environment, phrases, tidy
 
 TEMPLATE = "group.md.j2"
 REPORT_NAME = "workshop-summary"
@@ -29,8 +29,8 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 def render_group_markdown(group: GroupData, tree: DecisionTree, lang: str, out_dir: Path,
                           folder: Path | None = None) -> str:
     folder = folder or templates_dir()
-    phrases = Phrases(strings(folder), lang)
-    unknown = phrases("group_unknown")
+    words = phrases(lang)
+    unknown = t("group_unknown", lang)
 
     def label(qid: str, value: str) -> str:
         if value == UNKNOWN:
@@ -52,7 +52,7 @@ def render_group_markdown(group: GroupData, tree: DecisionTree, lang: str, out_d
     def risk(code: str) -> str:
         # The risk's own title, the bold words its plan phrase opens with.
         try:
-            phrase = strings(folder)[f"risk.{code}"][lang]
+            phrase = raw(f"risk.{code}", lang)
         except KeyError:
             return mdtext.inline(code)
         found = _BOLD.search(phrase)
@@ -74,7 +74,7 @@ def render_group_markdown(group: GroupData, tree: DecisionTree, lang: str, out_d
         return os.path.relpath(path, out_dir).replace(os.sep, "/").replace(" ", "%20")
 
     helpers: dict[str, Any] = {
-        "g": group, "s": phrases, "label": label, "question": question, "muni": muni,
+        "g": group, **words, "label": label, "question": question, "muni": muni,
         "risk": risk, "route": route, "link": link, "in_order": in_order,
         "money": lambda v: formatting.money(v, lang),
         "num": lambda v: formatting.number(v, lang, 0),
@@ -104,13 +104,12 @@ def write_group_report(group: GroupData, tree: DecisionTree, lang: str, out_dir:
     if "pdf" in files:
         from koprade_wizard.plan.pdf import DocMeta, html_to_pdf, markdown_to_html
 
-        phrases = Phrases(strings(templates_dir()), lang)
         places = ", ".join(dict.fromkeys(
-            (i.municipality_lv if lang == "lv" else i.municipality_en) or phrases("group_unknown")
+            (i.municipality_lv if lang == "lv" else i.municipality_en) or t("group_unknown", lang)
             for i in group.initiatives))
-        meta = DocMeta(title=phrases("group_title"),
-                       subtitle=phrases("group_subtitle", n=len(group.initiatives),
-                                        places=places),
+        meta = DocMeta(title=t("group_title", lang),
+                       subtitle=t("group_subtitle", lang, n=len(group.initiatives),
+                                  places=places),
                        lang=lang, author=text(tree.title, lang), author_role="guidelines",
                        date_text=formatting.date(dt.date.today(), lang))
         contents["pdf"] = html_to_pdf(markdown_to_html(markdown, meta))

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, RenderError
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.common.record import record
+from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
@@ -22,7 +22,7 @@ _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
 
-@dataclass(frozen=True)
+@record
 class PlanRequest:
     tree: DecisionTree
     answers: Mapping[str, Any]
@@ -64,7 +64,7 @@ def write_plan(request: PlanRequest) -> list[Path]:
     answers = applicability.kept(request.tree, request.answers, lang)
     missing = applicability.missing_required(request.tree, answers, lang)
     if missing and not request.partial:
-        problems = [Problem(None, t("render_missing", lang, count=len(missing)))]
+        problems = [Problem(None, tn("render_missing", len(missing), lang, count=len(missing)))]
         for qid in missing:
             label = request.tree.question(qid).label.get(lang, qid)
             where = request.tree.question_lines.get(qid)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,8 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from koprade_wizard import __version__
+from koprade_wizard.common.record import record
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan.charts import mermaid_to_svg
 
 if TYPE_CHECKING:
@@ -36,26 +38,6 @@ if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
-
-# The few words the PDF itself adds around the plan, per document language.
-UI_TEXT: dict[str, dict[str, str]] = {
-    "lv": {
-        "contents": "Saturs",
-        "page": "lappuse",
-        "of": "no",
-        "prepared": "Sagatavots",
-        "initiative": "Iniciatīva",
-        "guidelines": "Vadlīnijas",
-    },
-    "en": {
-        "contents": "Contents",
-        "page": "page",
-        "of": "of",
-        "prepared": "Prepared",
-        "initiative": "Initiative",
-        "guidelines": "Guidelines",
-    },
-}
 
 # Only the package's own files may be read while rendering, and only these kinds.
 _ASSET_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
@@ -72,7 +54,7 @@ _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
 _TASK_CHECKBOX = '<input class="task-list-item-checkbox"'
 
 
-@dataclass(frozen=True)
+@record
 class DocMeta:
     """What the cover, the running header and the PDF metadata say about the plan."""
 
@@ -82,10 +64,10 @@ class DocMeta:
     author: str
     date_text: str
     keywords: tuple[str, ...] = ()
-    author_role: str = "initiative"  # how the cover names the author: a UI_TEXT key
+    author_role: str = "initiative"  # how the cover names the author: a pdf_… word
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading of the plan as the table of contents needs it."""
 
@@ -236,9 +218,13 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
 # --------------------------------------------------------------------------- HTML
 
 
+_UI_KEYS = ("contents", "page_of", "prepared", "initiative", "guidelines")
+
+
 def ui_text(lang: str) -> Mapping[str, str]:
-    """The PDF's own words for a language tag such as "lv" or "lv-LV"; English otherwise."""
-    return UI_TEXT.get(lang.split("-")[0].lower(), UI_TEXT["en"])
+    """The PDF's own words for a language tag such as "lv" or "lv-LV" (the catalogue's,
+    with its fallbacks for a language it lacks)."""
+    return {key: t(f"pdf_{key}", lang) for key in _UI_KEYS}
 
 
 @functools.cache
@@ -263,11 +249,21 @@ def running_title(title: str) -> str:
 
 def _page_css(meta: DocMeta, words: Mapping[str, str]) -> str:
     header = _css_string(running_title(meta.title))
-    page, of = _css_string(f"{words['page']} "), _css_string(f" {words['of']} ")
     return (
         f"@page {{ @top-left {{ content: {header}; }}"
-        f" @bottom-right {{ content: {page} counter(page) {of} counter(pages); }} }}"
+        f" @bottom-right {{ content: {_page_counter(words['page_of'])}; }} }}"
     )
+
+
+def _page_counter(text: str) -> str:
+    """"page {page} of {pages}" as CSS content: the words quoted, the numbers counters."""
+    parts: list[str] = []
+    for literal, field, _, _ in string.Formatter().parse(text):
+        if literal:
+            parts.append(_css_string(literal))
+        if field is not None:
+            parts.append(f"counter({field})")  # page or pages, the CSS counters' own names
+    return " ".join(parts)
 
 
 def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:
@@ -371,7 +367,7 @@ def resolve_asset(url: str) -> Path:
 def _fetcher_class() -> type[URLFetcher]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class AssetFetcher(URLFetcher):
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no types
         """Serves the bundled fonts and stylesheet; every other fetch is refused."""
 
         def fetch(
@@ -430,7 +426,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     with _RENDER_LOCK:
         # PDF/UA-1 makes a tagged PDF that screen readers can follow.
-        return document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        pdf: bytes = document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        return pdf
 
 
 def markdown_to_pdf(markdown: str, meta: DocMeta) -> bytes:

@@ -3,23 +3,24 @@
 Questions are numbered in the order the wizard asks them, so a trainer can type a
 filled-in sheet straight into the wizard. Branch hints come from the ``when:``
 conditions (``pack/branches.py``); the words around the questions from
-``templates/strings.yaml`` (``ws_…``). One model, two renderings: Markdown and the
+the catalogue (``ws_…``). One model, two renderings: Markdown and the
 HTML that becomes the PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
-from koprade_wizard.common.paths import templates_dir
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.branches import Clause, describe
 from koprade_wizard.pack.display import text
 from koprade_wizard.pack.tree import DecisionTree, Question
 from koprade_wizard.plan import mdtext
-from koprade_wizard.plan.markdown import Phrases, strings
+
+Phrases = Callable[..., str]  # s('ws_key', n=3): a catalogue text in the sheet's language
 
 # A choice list longer than this is set in columns (the 42 municipalities).
 LONG_LIST = 12
@@ -92,8 +93,10 @@ def _hint(q: Question, numbers: dict[str, int], tree: DecisionTree, s: Phrases,
     return s("ws_only_if", conditions=joined)
 
 
-def build_worksheet(tree: DecisionTree, lang: str, folder: Path | None = None) -> Worksheet:
-    s = Phrases(strings(folder or templates_dir()), lang)
+def build_worksheet(tree: DecisionTree, lang: str) -> Worksheet:
+    def s(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
     numbers = {q.id: i for i, q in enumerate(tree.questions(), 1)}
     steps = []
     for n, step in enumerate(tree.steps, 1):
