@@ -81,9 +81,12 @@ def test_check_on_the_mini_pack_passes(
     assert invoke(["check", "--steps", str(mini), "--lang", lang]) == 0
 
     out = capsys.readouterr()
-    assert out.out == t("check_ok", lang, path=mini, steps=tn("count_steps", 2, lang),
-                            questions=tn("count_questions", 8, lang),
-                            actions=tn("count_action_rules", 2, lang)) + "\n"
+    ok = t("check_ok", lang, path=mini, steps=tn("count_steps", 2, lang),
+           questions=tn("count_questions", 8, lang),
+           actions=tn("count_action_rules", 2, lang))
+    # Then only the note on the two choices no condition compares with.
+    assert out.out == "\n".join([ok, tn("check_unread_choices", 2, lang),
+                                 "  founder: person", "  wishes: kitchen"]) + "\n"
     assert out.err == ""
 
 

@@ -16,7 +16,7 @@ from html import escape
 
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.branches import Clause, describe
-from koprade_wizard.pack.display import text
+from koprade_wizard.pack.display import text, unit
 from koprade_wizard.pack.tree import DecisionTree, Question
 from koprade_wizard.plan import mdtext
 
@@ -102,7 +102,7 @@ def build_worksheet(tree: DecisionTree, lang: str) -> Worksheet:
     for n, step in enumerate(tree.steps, 1):
         questions = tuple(
             SheetQuestion(numbers[q.id], q.id, q.kind, text(q.label, lang), text(q.help, lang),
-                          text(q.unit, lang), q.required,
+                          unit(q.unit, lang), q.required,
                           tuple(text(c.label, lang) for c in q.choices),
                           _hint(q, numbers, tree, s, lang))
             for q in step.questions)
