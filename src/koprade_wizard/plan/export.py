@@ -40,6 +40,8 @@ _TIERS = (
 # Reason codes of the LEADER routes that are about the territory, not the founder.
 _LAG_REASONS = ("lag", "lag_outside_city", "lag_unknown", "no_lag_urban")
 _LEADER = (funding.RouteId.LEADER_ECONOMY, funding.RouteId.LEADER_COMMUNITY)
+# Words that may follow a city's name where a founder writes the place ("Ogres pilsēta").
+_CITY_WORDS = frozenset(("pilsēta", "town", "city"))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,7 @@ def _in_city(settlement: object, coverage: LagCoverage) -> bool:
         return False
     words = settlement.casefold().replace(",", " ").split()
     names = {coverage.except_city.casefold(), (coverage.except_city_gen_lv or "").casefold()}
-    return bool(words) and words[0] in names and set(words[1:]) <= {"pilsēta", "town", "city"}
+    return bool(words) and words[0] in names and set(words[1:]) <= _CITY_WORDS
 
 
 def _lag(plan: PlanData) -> dict[str, Any]:
