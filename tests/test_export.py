@@ -28,8 +28,8 @@ VALIDATOR = jsonschema.Draft202012Validator(schema())
 
 def example_json(path: Path) -> dict[str, object]:
     data = answers_file.load(path, "en")
-    tree = load_pack(ROOT / "steps", data.language, use_cache=False)
-    typed = answers_file.validate(tree, data, "en", str(path))
+    tree = load_pack(ROOT / "steps", use_cache=False)
+    typed = answers_file.validate(tree, data, str(path))
     plan = build_plan(tree, typed, data.language, TODAY)
     return json.loads(dumps(plan_json(plan, tree.id, tree.version)))
 
@@ -81,8 +81,8 @@ def test_a_space_in_the_city_a_group_leaves_out_has_no_lag() -> None:
 def test_an_unverified_route_is_never_fits() -> None:
     for path in EXAMPLES:
         data = answers_file.load(path, "en")
-        tree = load_pack(ROOT / "steps", "en", use_cache=False)
-        plan = build_plan(tree, answers_file.validate(tree, data, "en", str(path)), "en", TODAY)
+        tree = load_pack(ROOT / "steps", use_cache=False)
+        plan = build_plan(tree, answers_file.validate(tree, data, str(path)), "en", TODAY)
         verdicts = {r["id"]: r["verdict"] for r in plan_json(plan)["funding"]}
         for match in plan.funding:
             expected = ("no" if match.fits is funding.Fit.NO else

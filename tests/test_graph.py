@@ -16,7 +16,7 @@ from koprade_wizard.pack.display import text
 from koprade_wizard.pack.graph import dot, edges, mermaid
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", "lv")
+TREE = load_pack(ROOT / "steps")
 
 
 @pytest.mark.parametrize("draw", [mermaid, dot], ids=["mermaid", "dot"])
@@ -62,7 +62,7 @@ def test_a_condition_no_answers_can_meet_is_reported(
         ("about.yaml", "when: founder == 'association'",
          "when: founder == 'association' and founder != 'association'"),
     )
-    tree = load_pack(pack, "en", use_cache=False)
+    tree = load_pack(pack, use_cache=False)
     assert branches.unreachable(tree) == ["members", "area"]
     assert invoke(["check", "--steps", str(pack), "--lang", "en"]) == 0
     out = capsys.readouterr().out
@@ -72,7 +72,7 @@ def test_a_condition_no_answers_can_meet_is_reported(
 
 def test_a_number_compared_with_a_constant_is_reachable(make_pack: Callable[..., Path]) -> None:
     pack = make_pack(("place.yaml", "when: has_premises", "when: (members or 0) > 12"))
-    assert branches.unreachable(load_pack(pack, "en", use_cache=False)) == []
+    assert branches.unreachable(load_pack(pack, use_cache=False)) == []
 
 
 def test_choices_no_condition_reads_are_listed() -> None:

@@ -21,7 +21,7 @@ from koprade_wizard.plan.output import PlanRequest, write_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-TREE = load_pack(ROOT / "steps", "en", use_cache=False)
+TREE = load_pack(ROOT / "steps", use_cache=False)
 def program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # A PDF on a loaded two-core machine can take far longer than the CLI tests allow.
     return subprocess.run([str(WIZARD), *args], cwd=cwd, capture_output=True, text=True,
@@ -44,8 +44,7 @@ def _held_out(folder: Path, count: int, seed: int) -> list[dict[str, object]]:
         answers["initiative_name"] = f"Iniciatīva {i}"
         answers["settlement"] = rng.choice(["Ciems A", "Ciems B", f"Vieta {i}", "Ogre"])
         typed = answers_file.validate(TREE, answers_file.AnswersFile(
-            pack=data.pack, pack_version=data.pack_version, language="en", answers=answers),
-            "en")
+            pack=data.pack, pack_version=data.pack_version, language="en", answers=answers))
         write_plan(PlanRequest(TREE, typed, "en", folder / f"f{i:02d}-plan", ("json",),
                                today=dt.date(2026, 11, 27)))
         used.append(typed)
@@ -103,7 +102,7 @@ def test_the_report_names_every_initiative_and_its_municipality(
         held_out: tuple[Path, list[dict[str, object]]]) -> None:
     folder, used = held_out
     group = build_group(read_documents(folder)[0])
-    markdown = render_group_markdown(group, load_pack(ROOT / "steps", "lv"), "lv", folder)
+    markdown = render_group_markdown(group, load_pack(ROOT / "steps"), "lv", folder)
     for a in used:
         assert str(a["initiative_name"]) in markdown
     assert "Bauskas novads" in markdown or "bauskas-novads" not in {a["municipality"]

@@ -24,7 +24,7 @@ def _flat(value: str) -> str:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_the_pdf_holds_every_question_label_on_few_pages(lang: str, tmp_path: Path) -> None:
-    tree = load_pack(ROOT / "steps", lang)
+    tree = load_pack(ROOT / "steps")
     pdf = tmp_path / "sheet.pdf"
     pdf.write_bytes(html_to_pdf(worksheet_html(build_worksheet(tree, lang))))
     reader = PdfReader(pdf)
@@ -38,7 +38,7 @@ def test_the_pdf_holds_every_question_label_on_few_pages(lang: str, tmp_path: Pa
 
 
 def test_questions_are_numbered_in_the_wizard_order_with_hints_from_conditions() -> None:
-    tree = load_pack(ROOT / "steps", "en")
+    tree = load_pack(ROOT / "steps")
     sheet = build_worksheet(tree, "en")
     questions = [q for step in sheet.steps for q in step.questions]
     assert [q.id for q in questions] == [q.id for q in tree.questions()]
@@ -66,7 +66,7 @@ def test_questions_are_numbered_in_the_wizard_order_with_hints_from_conditions()
 
 
 def test_the_markdown_has_tick_boxes_for_every_choice() -> None:
-    tree = load_pack(ROOT / "steps", "lv")
+    tree = load_pack(ROOT / "steps")
     markdown = worksheet_markdown(build_worksheet(tree, "lv"))
     municipality = tree.question("municipality")
     assert markdown.count("- [ ] ") >= sum(len(q.choices) for q in tree.questions())
@@ -87,7 +87,7 @@ def test_the_worksheet_and_the_group_report_pass_markdownlint(tmp_path: Path) ->
     if not LINTER.exists():
         pytest.fail(f"{LINTER} is missing: run `npm install` (make test does it)")
     for lang in ("lv", "en"):
-        tree = load_pack(ROOT / "steps", lang)
+        tree = load_pack(ROOT / "steps")
         (tmp_path / f"sheet-{lang}.md").write_text(
             worksheet_markdown(build_worksheet(tree, lang)), encoding="utf-8")
     data = tmp_path / "data"
@@ -95,7 +95,7 @@ def test_the_worksheet_and_the_group_report_pass_markdownlint(tmp_path: Path) ->
     _held_out(data, 4, seed=5)
     group = build_group(read_documents(data)[0])
     (tmp_path / "group.md").write_text(
-        render_group_markdown(group, load_pack(ROOT / "steps", "lv"), "lv", tmp_path),
+        render_group_markdown(group, load_pack(ROOT / "steps"), "lv", tmp_path),
         encoding="utf-8")
     result = subprocess.run([str(LINTER), "--config", str(LINT_CONFIG), f"{tmp_path}/*.md"],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.errors import Problem, WizardError
-from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS
+from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, problem_text, word
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 OK, FAILED = "ok", "failed"
@@ -59,25 +59,23 @@ def answers_files(folder: Path) -> list[Path]:
 
 # --- one plan, in whichever process runs it -------------------------------------------
 
-_TREES: dict[tuple[Path, str], Any] = {}
+_TREES: dict[Path, Any] = {}
 
 
-def _tree(steps: Path, lang: str) -> Any:
+def _tree(steps: Path) -> Any:
     from koprade_wizard.cli.wiring import load_pack
 
-    key = (steps, lang)
-    if key not in _TREES:
-        _TREES[key] = load_pack(steps, lang)
-    return _TREES[key]
+    if steps not in _TREES:
+        _TREES[steps] = load_pack(steps)
+    return _TREES[steps]
 
 
 def warm_worker(steps: Path, formats: Sequence[str]) -> None:
     """Pool initializer: load the tree, and weasyprint with its fonts if PDFs are made."""
-    for lang in LANGS:
-        try:
-            _tree(steps, lang)
-        except WizardError:
-            return  # a broken pack is reported by each job, with its reasons
+    try:
+        _tree(steps)
+    except WizardError:
+        return  # a broken pack is reported by each job, with its reasons
     if "pdf" in formats:
         from koprade_wizard.plan.pdf import load_now
 
@@ -93,7 +91,7 @@ def render_one(job: BatchJob) -> BatchResult:
     started = time.perf_counter()
     initiative = municipality = ""
     try:
-        tree = _tree(job.steps, job.message_lang)
+        tree = _tree(job.steps)
         data = answers_file.load(job.path, job.message_lang)
         initiative = str(data.answers.get("initiative_name") or "")
         slug = data.answers.get("municipality")
@@ -101,13 +99,13 @@ def render_one(job: BatchJob) -> BatchResult:
         lang = job.lang or (data.language if data.language in LANGS else DEFAULT_LANG)
         if muni:
             municipality = muni.name_lv if job.message_lang == "lv" else muni.name_en
-        typed = answers_file.validate(tree, data, job.message_lang, str(job.path))
+        typed = answers_file.validate(tree, data, str(job.path))
         written = write_plan(PlanRequest(tree, typed, lang, plan_base(job.path, job.out_dir),
                                          job.formats, force=job.force,
                                          templates=pack_templates(job.steps)))
     except WizardError as exc:
         return BatchResult(job.path, FAILED, initiative, municipality,
-                           _reason(exc.problems, job.path),
+                           _reason(exc.problems, job.path, exc.lang or job.message_lang),
                            seconds=time.perf_counter() - started)
     except Exception as exc:  # one odd file must not stop a workshop's other plans
         return BatchResult(job.path, FAILED, initiative, municipality,
@@ -117,14 +115,15 @@ def render_one(job: BatchJob) -> BatchResult:
                        seconds=time.perf_counter() - started)
 
 
-def _reason(problems: Sequence[Problem], path: Path) -> str:
+def _reason(problems: Sequence[Problem], path: Path, lang: str) -> str:
     """The problems, without repeating the file's own name (the table shows it)."""
     parts = []
     for p in problems:
+        said = word(p.message, lang)
         if p.location and p.location.path == str(path):
-            parts.append(f"{p.location.line}: {p.message}" if p.location.line else p.message)
+            parts.append(f"{p.location.line}: {said}" if p.location.line else said)
         else:
-            parts.append(str(p))
+            parts.append(problem_text(p, lang))
     return "; ".join(parts)
 
 

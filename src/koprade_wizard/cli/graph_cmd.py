@@ -21,5 +21,5 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.cli.wiring import pack_for
     from koprade_wizard.pack.graph import render
 
-    print(render(pack_for(ns, lang), lang, ns.format), end="")
+    print(render(pack_for(ns), lang, ns.format), end="")
     return EXIT_OK

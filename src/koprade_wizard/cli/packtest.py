@@ -20,7 +20,7 @@ import yaml
 from koprade_wizard.common.errors import Location, Problem, UsageError, WizardError
 from koprade_wizard.common.fsutil import atomic_write
 from koprade_wizard.common.paths import examples_dir, steps_dir, templates_dir
-from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t
+from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, problem_text, t
 
 EXAMPLES, EXPECTED, TEMPLATES = "examples", "expected", "templates"
 SETTINGS = "pack-test.yaml"
@@ -72,11 +72,11 @@ def _render(folder: Path, example: Path, lang: str, today: dt.date) -> str:
     from koprade_wizard.plan.markdown import render_markdown
     from koprade_wizard.plan.output import pack_templates
 
-    tree = load_pack(folder, lang)
+    tree = load_pack(folder)
     data = answers_file.load(example, lang)
-    typed = answers_file.validate(tree, data, lang, str(example))
+    typed = answers_file.validate(tree, data, str(example))
     plan_lang = data.language if data.language in LANGS else DEFAULT_LANG
-    answers = applicability.kept(tree, typed, plan_lang)
+    answers = applicability.kept(tree, typed)
     plan = build_plan(tree, answers, plan_lang, today, yes_no=(t("yes", plan_lang),
                                                                t("no", plan_lang)))
     return render_markdown(plan, pack_templates(folder))
@@ -100,7 +100,8 @@ def compare_examples(folder: Path, lang: str) -> list[ExampleResult]:
             now = _render(folder, example, lang, today)
         except WizardError as exc:
             results.append(ExampleResult(stem, FAILED,
-                                         reason="; ".join(str(p) for p in exc.problems)))
+                                         reason="; ".join(problem_text(p, lang)
+                                                          for p in exc.problems)))
             continue
         path = expected_path(folder, stem)
         if not path.is_file():

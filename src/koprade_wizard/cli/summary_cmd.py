@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from koprade_wizard.common.errors import Location, Problem, UsageError
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import problem_text, t
 
 
 def write_summary(ns: argparse.Namespace, lang: str) -> int:
@@ -20,12 +20,12 @@ def write_summary(ns: argparse.Namespace, lang: str) -> int:
         raise UsageError([Problem(Location(str(folder)), t("workshop_no_folder", lang))])
     documents, problems = read_documents(folder)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem_text(problem, lang), file=sys.stderr)
     if not documents:
         raise UsageError([Problem(Location(str(folder)), t("summary_no_data", lang))])
     out: Path = ns.out or folder
     out.mkdir(parents=True, exist_ok=True)
-    tree = pack_for(ns, lang)
+    tree = pack_for(ns)
     written = write_group_report(build_group(documents), tree, lang, out, force=ns.force)
     print(t("summary_written", lang, n=len(documents),
             files=", ".join(str(p) for p in written)))

@@ -30,7 +30,7 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     existing = [p for p in (pdf_path, md_path) if p.exists()]
     if existing and not ns.force:
         raise RenderError([Problem(Location(str(p)), t("plan_exists", lang)) for p in existing])
-    sheet = build_worksheet(pack_for(ns, lang), lang)
+    sheet = build_worksheet(pack_for(ns), lang)
     markdown = worksheet_markdown(sheet)
     pdf = html_to_pdf(worksheet_html(sheet))
     atomic_write(md_path, markdown)
