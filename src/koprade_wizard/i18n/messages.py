@@ -146,6 +146,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "choices ({choices}).",
         "lv": "{what} salīdzina '{name}' ar '{value}', bet tādas izvēles nav ({choices}).",
     },
+    "expr_fails": {
+        "en": "the {what} '{expr}' cannot be evaluated{sample}: {reason}. Make it work for "
+        "every possible answer (an unanswered question is none).",
+        "lv": "{what} '{expr}': izrēķināšana neizdodas{sample}: {reason}. Pārveidojiet "
+        "izteiksmi tā, lai tā darbotos ar jebkuru iespējamo atbildi (neatbildēts jautājums "
+        "ir none).",
+    },
+    "expr_sample": {"en": " when {answers}", "lv": ", ja {answers}"},
+    "validation_failed": {
+        "en": "the validation expression of '{id}' could not be evaluated: {reason}. Correct "
+        "the step file (koprade-wizard check finds every such problem).",
+        "lv": "jautājuma '{id}' pārbaudes izteiksmi nevarēja izrēķināt: {reason}. Izlabojiet "
+        "soļu failu (koprade-wizard check atrod visas šādas problēmas).",
+    },
+    "action_condition_failed": {
+        "en": "the condition of the action '{id}' could not be evaluated: {reason}. Correct "
+        "the step file (koprade-wizard check finds every such problem).",
+        "lv": "darbības '{id}' nosacījumu nevarēja izrēķināt: {reason}. Izlabojiet soļu "
+        "failu (koprade-wizard check atrod visas šādas problēmas).",
+    },
+    "expr_too_large": {
+        "en": "the result would be too large (a text, list or number this big is refused)",
+        "lv": "rezultāts būtu pārāk liels (tik garu tekstu, sarakstu vai skaitli nepieļauj)",
+    },
+    "expr_too_slow": {
+        "en": "it takes longer than {seconds:g} s to evaluate",
+        "lv": "tās izrēķināšana aizņem ilgāk par {seconds:g} s",
+    },
+    "expr_too_deep": {
+        "en": "it is nested too deeply",
+        "lv": "tā ir pārāk dziļi ligzdota",
+    },
     "default_and_expr": {
         "en": "give either 'default' or 'default_expr', not both.",
         "lv": "norādiet vai nu 'default', vai 'default_expr', ne abus.",
@@ -159,8 +191,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lv": "'{key}' neattiecas uz jautājumu ar veidu '{kind}'.",
     },
     "bad_pattern": {
-        "en": "the pattern '{pattern}' is not a valid regular expression: {reason}.",
-        "lv": "šablons '{pattern}' nav derīga regulārā izteiksme: {reason}.",
+        "en": "the pattern '{pattern}' is not a regular expression RE2 accepts: {reason}. "
+        "Patterns are matched by RE2 (no back-references or look-arounds; \\pL is any "
+        "letter).",
+        "lv": "šablons '{pattern}' nav RE2 pieņemama regulārā izteiksme: {reason}. "
+        "Šablonus salīdzina RE2 (bez atpakaļnorādēm un apskates konstrukcijām; \\pL ir "
+        "jebkurš burts).",
     },
     "min_above_max": {
         "en": "'min' ({min}) is larger than 'max' ({max}).",

@@ -17,7 +17,7 @@ from typing import Any
 from koprade_wizard.common.errors import Location, Problem, StepFileError
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
-from koprade_wizard.pack.tree import DecisionTree
+from koprade_wizard.pack.tree import ActionRule, DecisionTree, Step
 
 _MEMO_SIZE = 256
 
@@ -67,7 +67,7 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -
             where = tree.question_lines.get(q.id)
             loc = Location(where.path, where.line) if where else None
             raise StepFileError(
-                [Problem(loc, t("condition_failed", lang, id=q.id, reason=exc))]
+                [Problem(loc, t("condition_failed", lang, id=q.id, reason=exc.describe(lang)))]
             ) from None
         if holds:
             applies.append(q.id)
@@ -94,3 +94,23 @@ def missing_required(
         qid for qid in evaluate(tree, answers, lang).applies
         if tree.question(qid).required and answers.get(qid) is None
     ]
+
+
+def fired_rules(
+    tree: DecisionTree, context: Mapping[str, Any], lang: str = "en"
+) -> list[tuple[Step, ActionRule]]:
+    """The action rules whose condition holds; raise StepFileError naming the first that
+    cannot be evaluated (``check`` tries each on sample answers, so this is rare)."""
+    fired: list[tuple[Step, ActionRule]] = []
+    for step, rule in tree.actions():
+        try:
+            holds = conditions.holds(rule.when, context)
+        except conditions.ConditionError as exc:
+            where = tree.action_lines.get(rule.id)
+            loc = Location(where.path, where.line) if where else Location(step.where.path,
+                                                                          step.where.line)
+            raise StepFileError([Problem(loc, t("action_condition_failed", lang, id=rule.id,
+                                                reason=exc.describe(lang)))]) from None
+        if holds:
+            fired.append((step, rule))
+    return fired

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from koprade_wizard.common.errors import Location, ProblemList, StepFileError
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
-from koprade_wizard.pack.kinds import AnswerInvalid, check_value
+from koprade_wizard.pack.kinds import AnswerInvalid, PatternError, check_value, pattern
 from koprade_wizard.pack.model import (
     KINDS,
     ActionRule,
@@ -35,6 +35,7 @@ from koprade_wizard.pack.model import (
 from koprade_wizard.pack.model import (
     Validation as ValidationFile,
 )
+from koprade_wizard.pack.probe import Target, probe, show
 from koprade_wizard.pack.tree import (
     ActionRule as RuntimeAction,
 )
@@ -70,6 +71,8 @@ class _Checker:
         # True when a listed step could not be read: its question ids are then unknown.
         self.incomplete = False
         self.builtin_sources: tuple[str, ...] = ()
+        # Expressions that passed the static checks, to try on sample answers.
+        self.targets: list[Target] = []
 
     # -- helpers -------------------------------------------------------------
     def add(self, path: Path, line: int, msg: str, **params: Any) -> None:
@@ -94,7 +97,8 @@ class _Checker:
             if tag:
                 self.add(path, exc.line, "unsafe_tag", tag=tag.group(1))
             elif exc.reason.startswith("not UTF-8"):
-                self.add(path, exc.line, "not_utf8", reason=exc.reason)
+                reason = exc.reason.removeprefix("not UTF-8 text (").removesuffix(")")
+                self.add(path, exc.line, "not_utf8", reason=reason)
             else:
                 self.add(path, exc.line, "yaml_syntax", reason=exc.reason)
             return None
@@ -243,7 +247,9 @@ class _Checker:
         self.check_questions(good, citable if pack.model else None)
         if self.problems or pack.model is None or len(good) != len(step_ids):
             return None
-        return self.build(pack, good)
+        tree = self.build(pack, good)
+        self.check_samples(tree)
+        return None if self.problems else tree
 
     def check_sources(self, pack: _Parsed, source_ids: list[str]) -> None:
         seen: dict[str, int] = {}
@@ -327,10 +333,10 @@ class _Checker:
                 seen.add(choice.value)
         if q.when is not None:
             self.check_expr(path, raw.key_lines["when"], q.when, "what_condition", q.id,
-                            position, order, questions)
+                            position, order, questions, role="when")
         if q.default_expr is not None:
             self.check_expr(path, raw.key_lines["default_expr"], q.default_expr,
-                            "what_default", q.id, position, order, questions)
+                            "what_default", q.id, position, order, questions, role="default")
             if q.default is not None:
                 self.add(path, raw.key_lines["default"], "default_and_expr")
         elif q.default is not None:
@@ -352,14 +358,14 @@ class _Checker:
                 if kind not in ("text", "long_text"):
                     self.add(path, vline, "validation_not_for_kind", key="pattern", kind=kind)
                 try:
-                    re.compile(rules.pattern)
-                except re.error as exc:
-                    self.add(path, vline, "bad_pattern", pattern=rules.pattern, reason=exc.msg)
+                    pattern(rules.pattern)
+                except PatternError as exc:
+                    self.add(path, vline, "bad_pattern", pattern=rules.pattern, reason=exc)
             if rules.min is not None and rules.max is not None and rules.min > rules.max:
                 self.add(path, vline, "min_above_max", min=rules.min, max=rules.max)
             if rules.expr is not None:
                 self.check_expr(path, vline, rules.expr, "what_validation", q.id, position,
-                                order, questions, extra=("value",))
+                                order, questions, extra=("value",), role="validate")
 
     def check_action(
         self,
@@ -373,7 +379,7 @@ class _Checker:
         if action.when is not None:
             # Actions are evaluated after the interview, so any question may be used.
             self.check_expr(path, raw.key_lines["when"], action.when, "what_condition",
-                            action.id, len(order), order, questions)
+                            action.id, len(order), order, questions, role="action")
         if source_ids is not None:
             for j, sid in enumerate(action.sources):
                 if sid not in source_ids:
@@ -391,13 +397,22 @@ class _Checker:
         order: dict[str, tuple[int, Path, int]],
         questions: dict[str, Any],
         extra: tuple[str, ...] = (),
+        role: str = "when",
     ) -> None:
         what = t(what_key, self.lang)
-        reason = conditions.check_syntax(expr)
+        reason = conditions.check_syntax(expr, self.lang)
         if reason is not None:
             self.add(path, line, "expr_syntax", what=what, expr=expr, reason=reason)
             return
-        for name in sorted(conditions.names(expr)):
+        before = len(self.problems.items)
+        try:
+            read = conditions.names(expr)
+            compared = conditions.comparisons(expr)
+        except Exception:  # compiled, so this is only Jinja's parser at its limits
+            self.add(path, line, "expr_syntax", what=what, expr=expr,
+                     reason=t("expr_too_deep", self.lang))
+            return
+        for name in sorted(read):
             if name in extra:
                 continue
             if name not in order:
@@ -411,21 +426,36 @@ class _Checker:
                 _, opath, oline = order[name]
                 self.add(path, line, "expr_later_name", what=what, name=name,
                          other=f"{self._show(opath)}:{oline}")
-        for cmp in conditions.comparisons(expr):
+        for cmp in compared:
             target = questions.get(cmp.name)
             if isinstance(target, ChoiceQuestionModel) and cmp.literal not in target.choice_values:
                 self.add(path, line, "expr_bad_choice", what=what, name=cmp.name,
                          value=cmp.literal, choices=", ".join(target.choice_values))
+        if len(self.problems.items) == before:
+            # Sound on paper: try it on sample answers once the tree is built.
+            self.targets.append(Target(expr, role, owner, (path, line, what_key)))
+
+    def check_samples(self, tree: DecisionTree) -> None:
+        for failure in probe(tree, self.targets, self.lang):
+            path, line, what_key = failure.target.where
+            sample = ", ".join(f"{k} = {show(v)}" for k, v in failure.sample.items())
+            self.add(path, line, "expr_fails", what=t(what_key, self.lang),
+                     expr=failure.target.expr, reason=failure.error.describe(self.lang),
+                     sample=t("expr_sample", self.lang, answers=sample) if sample else "")
 
     # -- the result ------------------------------------------------------------
     def build(self, pack: _Parsed, steps: list[_Parsed]) -> DecisionTree:
         located: dict[str, Located] = {}
+        action_lines: dict[str, Located] = {}
         built: list[Step] = []
         for parsed in steps:
             model: StepFile = parsed.model
             for i, q in enumerate(model.questions):
                 located[q.id] = Located(path=self._show(parsed.path),
                                         line=parsed.raw["questions"].item_lines[i])
+            for i, a in enumerate(model.actions):
+                action_lines[a.id] = Located(path=self._show(parsed.path),
+                                             line=parsed.raw["actions"].item_lines[i])
             built.append(
                 Step(
                     id=model.id,
@@ -449,6 +479,7 @@ class _Checker:
                 for s in pack_model.sources
             ),
             question_lines=located,
+            action_lines=action_lines,
         )
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
+
+import re2
 
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
@@ -24,6 +26,14 @@ class AnswerInvalid(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class RuleFailed(AnswerInvalid):
+    """The step file's validation expression itself failed: no answer is at fault."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def _parse_number(text: str) -> str:
@@ -183,19 +193,50 @@ def _check_rules(
         raise AnswerInvalid(custom or t("answer_too_short", lang, n=rules.min_length))
     if rules.max_length is not None and measure is not None and measure > rules.max_length:
         raise AnswerInvalid(custom or t("answer_too_long", lang, n=rules.max_length))
-    if (
-        rules.pattern is not None
-        and isinstance(value, str)
-        and re.fullmatch(rules.pattern, value) is None
-    ):
-        raise AnswerInvalid(custom or t("answer_pattern", lang))
+    if rules.pattern is not None and isinstance(value, str):
+        try:
+            matched = pattern(rules.pattern).fullmatch(value) is not None
+        except PatternError as exc:  # check refuses such packs; never crash an interview
+            raise AnswerInvalid(f"{t('answer_pattern', lang)} ({exc})") from None
+        except UnicodeError:  # a lone surrogate (YAML's "\\ud800") is no text RE2 reads
+            matched = False
+        if not matched:
+            raise AnswerInvalid(custom or t("answer_pattern", lang))
     if rules.expr is not None:
         try:
             ok = conditions.holds(rules.expr, {**context, "value": value})
         except conditions.ConditionError as exc:
-            raise AnswerInvalid(f"{t('answer_rule', lang)} ({exc})") from None
+            raise RuleFailed(f"{t('answer_rule', lang)} ({exc.describe(lang)})",
+                             exc.describe(lang)) from None
         if not ok:
             raise AnswerInvalid(custom or t("answer_rule", lang))
+
+
+class PatternError(Exception):
+    """A ``validate: pattern`` that RE2 cannot compile."""
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # RE2 would also print its own complaint on stderr
+
+
+@lru_cache(maxsize=256)
+def pattern(source: str) -> Any:
+    """A step file's pattern, compiled by RE2.
+
+    RE2 matches in time linear in the answer, so no pattern (``(a+)+$`` and the like)
+    can make the wizard hang on what a person types. Its syntax lacks back-references
+    and look-arounds, and ``\\w``, ``\\d``, ``\\s`` mean ASCII only (``\\pL`` is any letter).
+    """
+    try:
+        return re2.compile(source, options=_RE2_OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(str(reason)) from None
+    except (TypeError, ValueError) as exc:  # a NUL or a surrogate in the pattern
+        raise PatternError(str(exc)) from None
 
 
 def _num(x: float) -> str:
@@ -208,6 +249,37 @@ def from_text(q: Question, text: str, context: Mapping[str, Any], lang: str) -> 
         return check_value(q, None, context, lang)
     raw = FROM_TEXT[q.kind](q, text, lang)
     return check_value(q, raw, context, lang)
+
+
+# Answers of each kind that a founder could give, for trying expressions out in ``check``:
+# the ends of the usual ranges, zero, an empty list, a date in the past.
+_SAMPLES: dict[str, tuple[Any, ...]] = {
+    "text": ("Koprades telpa Ābeles", "ab"),
+    "long_text": ("Mums ir ideja.\nUn draugi.", "ab"),
+    "integer": (0, 1, 2, 5, 12, 100, 10_000),
+    "decimal": (0, 0.5, 1, 2.5, 12, 100, 10_000.5),
+    "yes_no": (True, False),
+    "date": (dt.date(2027, 9, 1), dt.date(2020, 1, 1)),
+}
+
+
+def samples(q: Question) -> list[Any]:
+    """Values a founder could answer ``q`` with (not yet checked against its rules)."""
+    found: list[Any] = []
+    if q.kind == "choice":
+        found = list(q.choice_values)
+    elif q.kind == "multi_choice":
+        found = [[], *([v] for v in q.choice_values), list(q.choice_values)]
+    else:
+        found = list(_SAMPLES.get(q.kind, ()))
+        rules = q.validate_
+        if rules is not None and q.kind in ("integer", "decimal"):
+            found += [x for x in (rules.min, rules.max) if x is not None]
+    if q.default is not None and q.default not in found:
+        found.insert(0, q.default)
+    if not q.required:
+        found.append(None)
+    return found
 
 
 def to_text(q: Question, value: Any) -> str:
