@@ -41,6 +41,9 @@ class AnswersFile:
     status: str = STATUS_IN_PROGRESS
     position: str | None = None
     updated: str | None = None
+    # Odd-looking answers the person has confirmed (question id → the value confirmed),
+    # so that neither a resume nor ``render`` asks about them again.
+    confirmed: dict[str, Any] = field(default_factory=dict)
     # Where the file read said what (1-based lines): "pack", "answers", each answer's id.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -54,6 +57,8 @@ class AnswersFile:
             "updated": self.updated,
             "answers": self.answers,
         }
+        if self.confirmed:
+            body["confirmed"] = self.confirmed
         text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
         return _HEADER.format(name=name) + text
 
@@ -96,6 +101,7 @@ def load(path: Path, lang: str) -> AnswersFile:
         status=_text(raw.get("status") or STATUS_IN_PROGRESS),
         position=position if isinstance(position, str) else None,
         updated=_text(raw.get("updated") or "") or None,
+        confirmed=dict(raw["confirmed"]) if isinstance(raw.get("confirmed"), dict) else {},
         lines=lines,
     )
 
@@ -136,7 +142,8 @@ def validate(
     for q in tree.questions():
         if q.id in data.answers:
             try:
-                typed[q.id] = check_value(q, data.answers[q.id], context, lang)
+                typed[q.id] = check_value(q, data.answers[q.id], context, lang,
+                                          read_lang=data.language)
             except RuleFailed as exc:  # the step file's fault, not the answer's
                 rule = tree.question_lines.get(q.id)
                 loc = Location(rule.path, rule.line) if rule else None

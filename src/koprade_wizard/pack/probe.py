@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from koprade_wizard.pack import conditions
-from koprade_wizard.pack.kinds import AnswerInvalid, check_value, samples
+from koprade_wizard.pack.kinds import AnswerInvalid, check_value, kind_of
 from koprade_wizard.pack.tree import DecisionTree, Question
 
 # Sample answer sets tried per expression; enough for every value of each name it
@@ -27,8 +27,8 @@ MAX_COMBINATIONS = 48
 
 @dataclass(frozen=True)
 class Target:
-    """One expression to try: what it is ('when', 'default', 'validate', 'action'),
-    whose it is (a question or action id), and where it was written (an opaque key)."""
+    """One expression to try: what it is ('when', 'default', 'validate', 'plausible',
+    'action'), whose it is (a question or action id), and where it was written."""
 
     expr: str
     role: str
@@ -41,6 +41,30 @@ class Failure:
     target: Target
     sample: dict[str, Any]
     error: conditions.ConditionError
+
+
+# Beside each kind's own samples, the values that most often break an expression:
+# zero and one, an empty text, a date long past.
+_EDGES: dict[str, tuple[Any, ...]] = {
+    "integer": (0, 1, 2, 12, 10_000),
+    "decimal": (0, 0.5, 1, 12.5, 10_000.5),
+    "text": ("ab",),
+    "long_text": ("Mums ir ideja.\nUn draugi.",),
+    "multi_choice": ([],),
+    "date": (dt.date(2020, 1, 1),),
+}
+
+
+def samples(q: Question) -> list[Any]:
+    """Answers a founder could give ``q`` (its own rules still to be applied): the
+    kind's samples, the edges above, the default, and none when it may stay blank."""
+    found: list[Any] = []
+    for value in (q.default, *kind_of(q).samples(q), *_EDGES.get(q.kind, ())):
+        if value is not None and value not in found:
+            found.append(value)
+    if not q.required:
+        found.append(None)
+    return found
 
 
 def show(value: Any) -> str:
@@ -159,22 +183,22 @@ class _Prober:
         read = self.names(target.expr)
         owner = self.questions.get(target.owner)
         # A default or a validation rule is only evaluated when its question applies.
-        asked = owner if target.role in ("default", "validate") else None
+        asked = owner if target.role in ("default", "validate", "plausible") else None
         start = set(read) | (self.names(asked.when) if asked is not None else set())
         for context in self.contexts(self.closure(start), target.expr):
             if asked is not None and not self.applies(asked.id, context):
                 continue
             values: Sequence[Any] = (None,)
-            if target.role == "validate" and owner is not None:
+            if target.role in ("validate", "plausible") and owner is not None:
                 values = [v for v in samples(owner) if v is not None]
             read_only = self.scope(target.expr, context)
             for value in values:
-                scope = {**read_only, "value": value} if target.role == "validate" else read_only
+                scope = read_only if value is None else {**read_only, "value": value}
                 try:
                     conditions.evaluate(target.expr, scope)
                 except conditions.ConditionError as exc:
                     sample = {n: context[n] for n in sorted(read)}
-                    if target.role == "validate":
+                    if value is not None:
                         sample["value"] = value
                     return Failure(target, sample, exc)
         return None
