@@ -82,7 +82,7 @@ class _Checker:
     def _show(self, path: Path) -> str:
         try:
             return str(path.relative_to(Path.cwd()))
-        except ValueError:
+        except (ValueError, OSError):  # elsewhere, or the current folder has vanished
             return str(path)
 
     def hint(self, name: str, candidates: Iterable[str]) -> str:
@@ -93,6 +93,9 @@ class _Checker:
     def read(self, path: Path, model: type[BaseModel], keys: str) -> _Parsed | None:
         try:
             raw = load_file(path)
+        except OSError as exc:
+            self.add(path, 0, "cannot_read", reason=exc.strerror or type(exc).__name__)
+            return None
         except YamlSyntaxError as exc:
             self.add(path, exc.line, exc.code, **exc.params)
             return None

@@ -9,6 +9,7 @@ filters, so it is shown as typed and never read as markup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
@@ -22,6 +23,7 @@ from jinja2 import (
     StrictUndefined,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
@@ -39,6 +41,19 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """A cache that only ever helps: a full, read-only or vanished cache folder means
+    the templates are compiled again, never that the plan cannot be written."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs.
 
@@ -50,7 +65,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
+    return _QuietBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
 
 
 @lru_cache(maxsize=2)
