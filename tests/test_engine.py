@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 
 from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.common.errors import StepFileError
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import Interview
 from koprade_wizard.interview.prompts import (
     BACK,
@@ -27,6 +26,12 @@ from koprade_wizard.pack.tree import DecisionTree
 
 FINISH = ReviewAction("finish")
 QUIT = ReviewAction("quit")
+
+
+def replace(obj: Any, **changes: Any) -> Any:
+    """A copy of a record with some fields changed."""
+    fields = {f.name: getattr(obj, f.name) for f in type(obj).__record_fields__}
+    return type(obj)(**{**fields, **changes})
 
 
 def change(qid: str) -> ReviewAction:
@@ -165,7 +170,7 @@ def test_check_tries_conditions_on_sample_answers(make_pack: Callable[..., Path]
                         "    when: members > 2"))
 
     with pytest.raises(StepFileError) as caught:
-        load_tree(folder, "en", use_cache=False)
+        load_tree(folder, use_cache=False)
 
     [problem] = caught.value.problems
     assert problem.location is not None
@@ -180,9 +185,9 @@ def test_check_tries_conditions_on_sample_answers(make_pack: Callable[..., Path]
 def test_a_condition_failing_at_run_time_names_its_question(mini_tree: DecisionTree) -> None:
     # A tree whose condition fails all the same (one built without ``check``).
     step = mini_tree.steps[0]
-    broken = tuple(dataclasses.replace(q, when="members > 2") if q.id == "has_premises" else q
+    broken = tuple(replace(q, when="members > 2") if q.id == "has_premises" else q
                    for q in step.questions)
-    tree = dataclasses.replace(mini_tree, steps=(dataclasses.replace(step, questions=broken),
+    tree = replace(mini_tree, steps=(replace(step, questions=broken),
                                                  *mini_tree.steps[1:]))
 
     with pytest.raises(StepFileError) as caught:
@@ -193,8 +198,8 @@ def test_a_condition_failing_at_run_time_names_its_question(mini_tree: DecisionT
     assert Path(problem.location.path).name == "about.yaml"
     assert problem.location.line == 26
     before_reason = t("condition_failed", "en", id="has_premises", reason="\0").split("\0")[0]
-    assert problem.message.startswith(before_reason)
-    assert "NoneType" in problem.message  # the reason is passed on
+    assert word(problem.message, "en").startswith(before_reason)
+    assert "NoneType" in word(problem.message, "en")  # the reason is passed on
 
 
 # --- going back ---------------------------------------------------------------------------

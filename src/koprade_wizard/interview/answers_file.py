@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from koprade_wizard.common.errors import AnswersError, Location, Problem, StepFileError
+from koprade_wizard.common.errors import AnswersError, Location, Problem, StepFileError, msg
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.kinds import AnswerInvalid, RuleFailed, check_value
 from koprade_wizard.pack.tree import DecisionTree
 from koprade_wizard.pack.yamlsrc import LineDict, YamlSyntaxError, decode, load_text
@@ -69,26 +68,27 @@ def save(path: Path, data: AnswersFile) -> None:
 
 
 def load(path: Path, lang: str) -> AnswersFile:
-    """Read an answers file's structure (values are checked by ``validate``)."""
+    """Read an answers file's structure (values are checked by ``validate``); ``lang``
+    is the language recorded for a file that names none."""
     try:
         raw = load_text(decode(path.read_bytes()))  # OSError is the command line's to word
     except FileNotFoundError:
-        raise AnswersError([Problem(None, t("file_not_found", lang, path=path))]) from None
+        raise AnswersError([Problem(None, msg("file_not_found", path=path))]) from None
     except YamlSyntaxError as exc:
         loc = Location(str(path), exc.line or 1)
-        raise AnswersError([Problem(loc, t("answers_bad_file", lang, reason=exc.reason))]) from None
+        raise AnswersError([Problem(loc, msg("answers_bad_file", reason=exc.reason))]) from None
     top = getattr(raw, "line", 0) or 1
     answers = raw.get("answers") if isinstance(raw, dict) else None
     if not isinstance(raw, dict) or not isinstance(answers, dict | None):
         line = raw.key_lines.get("answers", top) if isinstance(raw, LineDict) else top
         reason = "expected a mapping with 'pack' and 'answers'"
         raise AnswersError([Problem(Location(str(path), line),
-                                    t("answers_bad_file", lang, reason=reason))])
+                                    msg("answers_bad_file", reason=reason))])
     missing = [k for k in ("pack", "answers") if k not in raw]
     if missing:
         reason = "missing " + ", ".join(f"'{k}'" for k in missing)
         raise AnswersError([Problem(Location(str(path), top),
-                                    t("answers_bad_file", lang, reason=reason))])
+                                    msg("answers_bad_file", reason=reason))])
     lines = dict(raw.key_lines) if isinstance(raw, LineDict) else {}
     if isinstance(answers, LineDict):
         lines.update({f"answers.{k}": n for k, n in answers.key_lines.items()})
@@ -112,13 +112,11 @@ def _text(value: Any) -> str:
         str(value) if isinstance(value, int | float | dt.date) else repr(type(value).__name__))
 
 
-
-def validate(
-    tree: DecisionTree, data: AnswersFile, lang: str, path: str = "answers"
-) -> dict[str, Any]:
+def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> dict[str, Any]:
     """Check every value exactly as the prompts would; return the typed answers.
 
-    Raises AnswersError naming each question at fault.
+    Raises AnswersError naming each question at fault (with the line of its answer),
+    or StepFileError when a step file's own validation expression fails.
     """
     problems: list[Problem] = []
     broken: list[Problem] = []
@@ -127,32 +125,31 @@ def validate(
         return Location(path, data.lines.get(key, data.lines.get("answers", 0)))
 
     if data.pack != tree.id:
-        problems.append(Problem(where("pack"), t("answers_other_pack", lang, found=data.pack,
-                                                 expected=tree.id)))
+        problems.append(Problem(where("pack"), msg("answers_other_pack", found=data.pack,
+                                                   expected=tree.id)))
         raise AnswersError(problems)
     known = {q.id: q for q in tree.questions()}
     for qid in data.answers:
         if qid not in known:
             close = difflib.get_close_matches(str(qid), list(known), n=1)
-            hint = t("did_you_mean", lang, name=close[0]) if close else ""
-            problems.append(Problem(where(f"answers.{qid}"), t(
-                "answers_unknown_question", lang, id=qid, pack=tree.id, hint=hint)))
+            hint = msg("did_you_mean", name=close[0]) if close else ""
+            problems.append(Problem(where(f"answers.{qid}"), msg(
+                "answers_unknown_question", id=qid, pack=tree.id, hint=hint)))
     typed: dict[str, Any] = {}
     context: dict[str, Any] = {}
     for q in tree.questions():
         if q.id in data.answers:
             try:
-                typed[q.id] = check_value(q, data.answers[q.id], context, lang,
+                typed[q.id] = check_value(q, data.answers[q.id], context, data.language,
                                           read_lang=data.language)
             except RuleFailed as exc:  # the step file's fault, not the answer's
                 rule = tree.question_lines.get(q.id)
                 loc = Location(rule.path, rule.line) if rule else None
-                broken.append(Problem(loc, t("validation_failed", lang, id=q.id,
-                                             reason=exc.reason)))
+                broken.append(Problem(loc, msg("validation_failed", id=q.id,
+                                               reason=exc.reason)))
             except AnswerInvalid as exc:
-                label = q.label.get(lang) or next(iter(q.label.values()))
-                problems.append(Problem(where(f"answers.{q.id}"), t(
-                    "answers_question", lang, id=q.id, label=label, reason=exc.message)))
+                problems.append(Problem(where(f"answers.{q.id}"), msg(
+                    "answers_question", id=q.id, label=q.label, reason=exc.message)))
         value = typed.get(q.id)
         context[q.id] = q.blank() if value is None else value
     if broken:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import CodeType
 from typing import Any
@@ -21,7 +20,8 @@ from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.parser import Parser
 
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.common.errors import Message, msg
+from koprade_wizard.common.record import record
 from koprade_wizard.pack.sandbox import MAX_SECONDS, BoundedSandbox, LimitExceeded
 
 _ENV = BoundedSandbox()
@@ -40,18 +40,18 @@ class ConditionError(Exception):
         super().__init__(reason.rstrip(". "))  # messages add their own full stop
         self.kind = kind
 
-    def describe(self, lang: str) -> str:
-        """The reason worded for a person (the bounds in their language)."""
+    def reason(self) -> Message | str:
+        """What to tell a person: a bound in the catalogue's words, else Jinja's own."""
         if self.kind == "too_large":
-            return t("expr_too_large", lang)
+            return msg("expr_too_large")
         if self.kind == "too_slow":
-            return t("expr_too_slow", lang, seconds=MAX_SECONDS)
+            return msg("expr_too_slow", seconds=MAX_SECONDS)
         if self.kind == "too_deep":
-            return t("expr_too_deep", lang)
+            return msg("expr_too_deep")
         return str(self)
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """``name`` compared with a literal string somewhere in an expression."""
 
@@ -101,12 +101,12 @@ def import_compiled(compiled: Mapping[str, bytes]) -> None:
             _CODE.setdefault(src, code)
 
 
-def check_syntax(source: str, lang: str = "en") -> str | None:
+def check_syntax(source: str) -> Message | str | None:
     """None when the expression compiles, else the reason."""
     try:
         _compiled(source)
     except ConditionError as exc:
-        return exc.describe(lang)
+        return exc.reason()
     return None
 
 

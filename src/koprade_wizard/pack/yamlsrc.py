@@ -54,7 +54,7 @@ class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
             raise YamlSyntaxError(f"nested more than {MAX_DEPTH} levels deep",
                                   node.start_mark.line + 1)
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:
         self._enter(node)
         self.flatten_mapping(node)
         result = LineDict()
@@ -71,7 +71,7 @@ class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
         self._depth -= 1
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:
         self._enter(node)
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
@@ -92,7 +92,8 @@ def _construct_seq(loader: _LineLoader, node: Node) -> LineList:
 
 def _refuse_tag(loader: _LineLoader, node: Node) -> Any:
     # The safe loader's own refusal only says so in its message; keep the tag itself.
-    raise UnsafeTagError(node.tag, node.start_mark.line + 1)
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+    raise UnsafeTagError(tag, node.start_mark.line + 1)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding
 from koprade_wizard.guidance.municipalities import (
     LAG_BY_MUNICIPALITY,
@@ -43,7 +43,7 @@ _EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
 _STAGE = {s.value: s for s in funding.Stage}
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     id: str
     step: str
@@ -54,7 +54,7 @@ class ActionItem:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     id: str
     label: str
@@ -62,14 +62,14 @@ class AnswerRow:
     shown: str
 
 
-@dataclass(frozen=True)
+@record
 class StepAnswers:
     id: str
     title: str
     rows: tuple[AnswerRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TimelineTask:
     id: str
     phase: str
@@ -83,7 +83,7 @@ class TimelineTask:
         return self.start + dt.timedelta(days=self.days)
 
 
-@dataclass(frozen=True)
+@record
 class CitedSource:
     number: int
     id: str
@@ -126,7 +126,7 @@ class Citations:
         return result
 
 
-@dataclass(frozen=True)
+@record
 class PlanData:
     lang: str
     today: dt.date
@@ -235,7 +235,7 @@ def best_grant(matches: list[funding.FundingMatch], setup_total: float) -> calc.
 def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
     items = [ActionItem(rule.id, step.id, rule.phase, rule.priority, text(rule.title, lang),
                         text(rule.detail, lang), rule.sources)
-             for step, rule in applicability.fired_rules(tree, context, lang)]
+             for step, rule in applicability.fired_rules(tree, context)]
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
@@ -319,7 +319,7 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[st
 
 def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
                today: dt.date, yes_no: tuple[str, str] = ("yes", "no")) -> PlanData:
-    state = applicability.evaluate(tree, answers, lang)
+    state = applicability.evaluate(tree, answers)
     context = dict(state.context)
     applies = set(state.applies)
     a = {qid: context.get(qid) for qid in context}
@@ -344,7 +344,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     tasks, opening = timeline(a, today, matches)
     weak = demand_is_weak(a)
     missing = tuple(text(tree.question(q).label, lang)
-                    for q in applicability.missing_required(tree, answers, lang))
+                    for q in applicability.missing_required(tree, answers))
     return PlanData(
         lang=lang,
         today=today,
