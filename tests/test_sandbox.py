@@ -129,7 +129,7 @@ def test_every_failure_is_a_condition_error(expr: str, context: dict[str, object
 @pytest.mark.parametrize("expr", ["x|nosuchfilter", "x is nosuchtest", "(" * 500 + "x" + ")" * 500,
                                   "x ==", "x }} {{ y"])
 def test_every_compile_error_is_a_reason(expr: str) -> None:
-    assert conditions.check_syntax(expr, "en")
+    assert conditions.check_syntax(expr)
 
 
 def test_a_catastrophic_pattern_runs_in_linear_time(mini_tree: DecisionTree) -> None:
@@ -169,7 +169,7 @@ def test_an_action_rule_failing_while_planning_names_its_file_and_line(
     assert problem.location is not None
     assert Path(problem.location.path).name == "place.yaml"
     assert problem.location.line == 30  # the '- id: find-premises' line
-    assert "'find-premises'" in problem.message
+    assert "'find-premises'" in word(problem.message, "en")
 
 
 def test_check_finds_what_would_fail_in_the_plan(make_pack: object,
