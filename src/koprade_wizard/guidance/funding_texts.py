@@ -36,7 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "route.own_money": "Pašu līdzekļi, priekšapmaksa un pūļa finansējums",
         "route.coop_shares": "Kooperatīvās sabiedrības biedru pajas",
         # fits
-        "fit.yes": "Der",
+        "fit.fits": "Der",
         "fit.maybe": "Iespējams",
         "fit.no": "Neder",
         # whom to check with
@@ -95,22 +95,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "pašvaldībām, nevis uzņēmumiem."
         ),
         # reasons: territory and local action group
-        "reason.lag": "Vietējā rīcības grupa: {lag} (avota datums: {as_of}).",
-        "reason.lag_outside_city": (
-            "VRG darbojas visā novadā, izņemot {city_gen_lv} pilsētu; ja telpa būs "
-            "pilsētā, LEADER atbalsts tai nebūs pieejams."
-        ),
-        "reason.lag_unknown": (
-            "Nevarējām droši noteikt, kura vietējā rīcības grupa darbojas šajā "
-            "pašvaldībā; jautājiet Lauku atbalsta dienestam (LAD)."
-        ),
         "reason.municipality_unknown": (
             "Pašvaldība nav norādīta, tāpēc vietējā rīcības grupa vēl nav zināma."
-        ),
-        "reason.no_lag_urban": "{city_lv} ir pilsēta, kurā LEADER vietējās rīcības grupas nav.",
-        "reason.state_city": (
-            "{city_lv} ir valstspilsēta; LEADER darbojas lauku teritorijās, tāpēc pilsēta, "
-            "visticamāk, neietilpst nevienas VRG teritorijā."
         ),
         # reasons: LEADER facts
         "reason.rates_differ_by_lag": (
@@ -218,8 +204,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "reason.public_and_ngo_applicants": (
             "Parasti pieteicēji ir publiskās iestādes un nevalstiskās organizācijas."
         ),
-        "reason.programme_area_in": "{area} ietilpst programmas teritorijā.",
-        "reason.programme_area_out": "{area} neietilpst programmas teritorijā.",
         "reason.programme_area_check": (
             "Pārbaudiet, vai jūsu pašvaldība ietilpst programmas teritorijā."
         ),
@@ -250,6 +234,99 @@ TEXTS: dict[str, dict[str, str]] = {
         "reason.few_lv_precedents": (
             "Ārpus lauksaimniecības Latvijā šādu piemēru ir maz; konsultējieties ar juristu."
         ),
+        "route.council_budget": "Pašvaldības budžets (ar domes lēmumu)",
+        "own_share.council_decision": (
+            "Līdzfinansējuma prasības nav: summu un cenas nosaka dome ar savu lēmumu."
+        ),
+        "reason.after_registering": (
+            "Pieteikties varēs pēc tam, kad būs reģistrēta organizācija ({form_lv}); līdz "
+            "tam šis avots ir tikai iespējams."
+        ),
+        "reason.economy_line_not_for_councils": (
+            "Vietējās ekonomikas rīcība paredzēta uzņēmējiem, nevis pašvaldībām; "
+            "pašvaldība var pieteikties kopienu iniciatīvu rīcībā."
+        ),
+        "reason.council_decision_arguments": (
+            "Sagatavojiet argumentus domes lēmumam un partneriem: kam telpa kalpos, "
+            "ko tā maksās un kā mērīsiet rezultātus."
+        ),
+        "reason.competitive_other_group": (
+            "Konkurss parasti ir sīvs. Citas grupas piemērs: vienā {group} kārtā tika "
+            "pieprasīti {asked_eur}, bet pieejami bija {available_eur}; jūsu grupas "
+            "kārtu apjomu jautājiet savai VRG."
+        ),
+        "reason.route_unverified": (
+            "Daļa šī avota nosacījumu nav apstiprināta; pārbaudiet pirms pieteikšanās."
+        ),
+        "reason.lag_confirmed": (
+            "Jūsu vietējā rīcības grupa ir {who}; tās 2023.–2027. gada teritoriju "
+            "apstiprina grupas lapa."
+        ),
+        "reason.lag_out_no_group": (
+            "Šajā pašvaldībā ({muni_lv}) nedarbojas neviena LEADER vietējā rīcības grupa, "
+            "tāpēc LEADER atbalsts koprades telpai nav pieejams."
+        ),
+        "reason.lag_out_fisheries_only": (
+            "Šeit ({muni_lv}) {lag} darbojas tikai zivsaimniecības (EJZAF) daļā — "
+            "zvejniecības, akvakultūras un zivju apstrādes uzņēmumiem; koprades telpai "
+            "LEADER (ELFLA) atbalsts nav pieejams."
+        ),
+        "reason.lag_out_town_excluded": (
+            "Vieta — {place_lv} — neietilpst vietējās rīcības grupas teritorijā (grupa "
+            "aptver pārējo novadu), tāpēc LEADER atbalsts šai telpai nav pieejams."
+        ),
+        "reason.lag_check_confidence_medium": (
+            "Jūsu VRG, visticamāk, ir {who}, bet 2023.–2027. gada teritoriju apstiprina "
+            "tikai vecāka, pašvaldības vai preses lapa; pārbaudiet to grupā."
+        ),
+        "reason.lag_check_city_not_named": (
+            "Neviena atrastā lapa neiekļauj šo pilsētu ({city_lv}) vietējās rīcības grupas "
+            "teritorijā; jautājiet: {who}."
+        ),
+        "reason.lag_check_city_fisheries_part": (
+            "{lag} pilsētu min savā teritorijā, bet līdz šim to iekļāva tikai "
+            "zivsaimniecības kārtās; jautājiet {who}, vai koprades telpa var pieteikties."
+        ),
+        "reason.lag_check_adazi_town_business": (
+            "{who} stratēģija aptver Ādažu novadu, bet 2021. gadā tika paziņots, ka "
+            "uzņēmējdarbības atbalsts Ādažu pilsētā nebūs pieejams; pārbaudiet grupā."
+        ),
+        "reason.lag_check_no_current_page": (
+            "Nav atrasta 2023.–2027. gada teritorijas lapa; iespējams, šeit darbojas {who}. "
+            "Jautājiet grupai vai LAD."
+        ),
+        "reason.lag_check_town_not_named": (
+            "Grupas lapa neuzskaita šo vietu ({place_lv}); pārbaudiet, vai tā ietilpst "
+            "grupas teritorijā: {who}."
+        ),
+        "reason.lag_check_city_rural_only": (
+            "Grupas stratēģija attiecas uz novada lauku teritoriju; pilsēta ({place_lv}), "
+            "visticamāk, neietilpst — pārbaudiet: {who}."
+        ),
+        "reason.lag_check_open": (
+            "Avoti neizšķir, kura grupa šeit ({place_lv}) darbojas 2023.–2027. gadā; "
+            "jautājiet: {who}."
+        ),
+        "reason.lag_check_plj_fisheries": (
+            "Šis pagasts ({place_lv}) ir grupas zivsaimniecības teritorija; nav skaidrs, "
+            "vai tas ietilpst arī ELFLA daļā. Jautājiet: {who}."
+        ),
+        "reason.lag_check_place_unknown": (
+            "Novada daļās darbojas dažādas grupas, un nav norādīts, kurā pagastā vai "
+            "pilsētā būs telpa; jautājiet: {who}."
+        ),
+        "reason.lag_check_place_unknown_excluded": (
+            "Nav norādīts, kurā novada vietā būs telpa. Ja tā būs šeit — {excluded_lv} —, "
+            "LEADER atbalsts nav pieejams; citur novadā jautājiet: {who}."
+        ),
+        "reason.programme_area_in": (
+            "Jūsu pašvaldība ir statistiskajā reģionā “{region}”, kas ietilpst programmas "
+            "teritorijā ({regions})."
+        ),
+        "reason.programme_area_out": (
+            "Jūsu pašvaldība ir statistiskajā reģionā “{region}”, bet programmas teritorija "
+            "ir {regions}; šis avots jums nav pieejams."
+        ),
     },
     "en": {
         # routes
@@ -264,7 +341,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "route.own_money": "Own money, pre-payments and crowdfunding",
         "route.coop_shares": "Cooperative members' shares",
         # fits
-        "fit.yes": "Fits",
+        "fit.fits": "Fits",
         "fit.maybe": "Maybe",
         "fit.no": "Does not fit",
         # whom to check with
@@ -319,22 +396,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "councils, not for companies."
         ),
         # reasons: territory and local action group
-        "reason.lag": "Local action group: {lag} (source dated {as_of}).",
-        "reason.lag_outside_city": (
-            "The group covers the municipality outside {city} town; a space in the town "
-            "itself cannot get LEADER support."
-        ),
-        "reason.lag_unknown": (
-            "We could not confirm which local action group covers this municipality; ask "
-            "the Rural Support Service (LAD)."
-        ),
         "reason.municipality_unknown": (
             "No municipality given, so the local action group is not known yet."
-        ),
-        "reason.no_lag_urban": "{city_en} is a city with no LEADER local action group.",
-        "reason.state_city": (
-            "{city_en} is a state city; LEADER works in rural areas, so the city is "
-            "probably outside every local action group."
         ),
         # reasons: LEADER facts
         "reason.rates_differ_by_lag": (
@@ -432,8 +495,6 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # reasons: Interreg
         "reason.public_and_ngo_applicants": "Public bodies and NGOs are the usual applicants.",
-        "reason.programme_area_in": "{area} is in the programme area.",
-        "reason.programme_area_out": "{area} is not in the programme area.",
         "reason.programme_area_check": "Check whether your municipality is in the programme area.",
         "reason.needs_partner_abroad": "Projects need partners across the border.",
         "reason.erdf_rate": "Up to {rate} from the European Regional Development Fund (ERDF).",
@@ -458,6 +519,100 @@ TEXTS: dict[str, dict[str, str]] = {
         "reason.example_share": "Example: members of {example} buy shares of {amount_eur}.",
         "reason.few_lv_precedents": (
             "Few Latvian examples outside farming; get legal advice."
+        ),
+        "route.council_budget": "The municipality's own budget (by council decision)",
+        "own_share.council_decision": (
+            "No co-financing rule: the council sets the amount and the prices by decision."
+        ),
+        "reason.after_registering": (
+            "You can apply once the organisation ({form_en}) is registered; until then this "
+            "route is only a possibility."
+        ),
+        "reason.economy_line_not_for_councils": (
+            "The local-economy line is for businesses, not municipalities; a municipality "
+            "can apply in the community line."
+        ),
+        "reason.council_decision_arguments": (
+            "Prepare the arguments for the council's decision and for partners: whom the "
+            "space serves, what it costs and how its results will be measured."
+        ),
+        "reason.competitive_other_group": (
+            "Calls are usually competitive. Another group's example: one {group} round "
+            "received requests for {asked_eur} with {available_eur} available; ask your own "
+            "LAG how large its rounds are."
+        ),
+        "reason.route_unverified": (
+            "Some of this route's conditions are not confirmed; check before you apply."
+        ),
+        "reason.lag_confirmed": (
+            "Your local action group is {who}; the group's own page confirms its 2023–2027 "
+            "territory."
+        ),
+        "reason.lag_out_no_group": (
+            "No LEADER local action group works in this municipality ({muni_en}), so LEADER "
+            "support is not available to a co-working space."
+        ),
+        "reason.lag_out_fisheries_only": (
+            "Here ({muni_en}) {lag} covers only the fisheries (EMFAF) part — fishing, "
+            "aquaculture and fish-processing businesses; LEADER (EAFRD) support is not "
+            "available to a co-working space."
+        ),
+        "reason.lag_out_town_excluded": (
+            "The place — {place_en} — is outside the local action group's territory (the "
+            "group covers the rest of the municipality), so LEADER support is not available "
+            "to this space."
+        ),
+        "reason.lag_check_confidence_medium": (
+            "Your LAG is most likely {who}, but only an older, municipal or press page "
+            "confirms its 2023–2027 territory; check with the group."
+        ),
+        "reason.lag_check_city_not_named": (
+            "No page found puts this city ({city_en}) inside a local action group's "
+            "territory; ask: {who}."
+        ),
+        "reason.lag_check_city_fisheries_part": (
+            "{lag} names the city in its territory, but so far only in fisheries rounds; "
+            "ask {who} whether a co-working space can apply."
+        ),
+        "reason.lag_check_adazi_town_business": (
+            "The strategy of {who} covers Ādažu novads, but in 2021 it was announced that "
+            "business support would not be available in Ādaži town; check with the group."
+        ),
+        "reason.lag_check_no_current_page": (
+            "No 2023–2027 territory page was found; {who} probably works here. Ask the group "
+            "or LAD."
+        ),
+        "reason.lag_check_town_not_named": (
+            "The group's page does not list this place ({place_en}); check whether it is "
+            "inside the group's territory: {who}."
+        ),
+        "reason.lag_check_city_rural_only": (
+            "The group's strategy covers the municipality's rural territory; the city "
+            "({place_en}) is probably outside — check: {who}."
+        ),
+        "reason.lag_check_open": (
+            "The sources do not settle which group works here ({place_en}) in 2023–2027; "
+            "ask: {who}."
+        ),
+        "reason.lag_check_plj_fisheries": (
+            "This parish ({place_en}) is in the group's fisheries territory; it is not clear "
+            "whether it is in the EAFRD part too. Ask: {who}."
+        ),
+        "reason.lag_check_place_unknown": (
+            "Different groups work in different parts of the municipality, and the place of "
+            "the space is not given; ask: {who}."
+        ),
+        "reason.lag_check_place_unknown_excluded": (
+            "The place of the space within the municipality is not given. If it is "
+            "{excluded_en}, LEADER support is not available; elsewhere ask: {who}."
+        ),
+        "reason.programme_area_in": (
+            "Your municipality is in the statistical region “{region}”, which is in the "
+            "programme area ({regions})."
+        ),
+        "reason.programme_area_out": (
+            "Your municipality is in the statistical region “{region}”, but the programme "
+            "area is {regions}; this route is not open to you."
         ),
     },
 }

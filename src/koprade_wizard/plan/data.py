@@ -12,14 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from koprade_wizard.guidance import calc, funding
-from koprade_wizard.guidance.municipalities import (
-    LAG_BY_MUNICIPALITY,
-    LagCoverage,
-    Municipality,
-    lookup,
-)
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance import calc, funding, territories
+from koprade_wizard.guidance.municipalities import Municipality, lookup
+from koprade_wizard.guidance.sources import lookup_source
+from koprade_wizard.guidance.territories import LagVerdict
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
@@ -103,7 +99,7 @@ class Citations:
         self._order: list[str] = []
 
     def known(self, sid: str) -> bool:
-        return sid in self._pack or sid in SOURCES
+        return sid in self._pack or lookup_source(sid) is not None
 
     def number(self, sid: str) -> int | None:
         if not self.known(sid):
@@ -120,7 +116,8 @@ class Citations:
                 result.append(CitedSource(n, sid, p.title, p.publisher, p.year, p.url,
                                           p.as_of, None))
             else:
-                s = SOURCES[sid]
+                s = lookup_source(sid)
+                assert s is not None
                 result.append(CitedSource(n, sid, s.title, s.author, s.year, s.url, s.as_of,
                                           s.reliability))
         return result
@@ -138,7 +135,7 @@ class PlanData:
     calc: calc.CalcResult
     funding: tuple[funding.FundingMatch, ...]
     municipality: Municipality | None
-    lag: LagCoverage | None  # None: not known for certain; the plan says "check with LAD"
+    lag: LagVerdict | None  # the LEADER group where the space will be; None: no municipality
     timeline: tuple[TimelineTask, ...]
     opening: dt.date
     risks: tuple[str, ...]
@@ -146,6 +143,39 @@ class PlanData:
     missing: tuple[str, ...]
     interested: frozenset[str]  # route ids the founder said they are interested in
     citations: Citations = field(compare=False)
+
+    @property
+    def lag_source_ids(self) -> tuple[str, ...]:
+        """Citation ids of the pages the LEADER group's row rests on."""
+        if self.lag is None:
+            return ()
+        return tuple(f"lag-page:{self.lag.municipality}:{i}" for i in range(len(self.lag.pages)))
+
+    @property
+    def lag_reason(self) -> funding.Reason | None:
+        """The territory reason of the LEADER verdict, the same for both LEADER lines."""
+        for m in self.funding:
+            if m.route.value.startswith("leader"):
+                found = next((r for r in m.reasons if r.code.startswith("lag_")), None)
+                if found is not None:
+                    return found
+        return None
+
+    @property
+    def stat_region(self) -> str | None:
+        """The statistical region of the municipality (for regional figures)."""
+        if self.municipality is None:
+            return None
+        return territories.programme_areas().region_of.get(self.municipality.slug)
+
+    def verdict(self, route: str) -> str | None:
+        """The verdict for a route id (``fits``, ``maybe``, ``no``), if it was judged."""
+        return next((m.fits.value for m in self.funding if m.route.value == route), None)
+
+    @property
+    def chosen_funding(self) -> tuple[funding.FundingMatch, ...]:
+        """The routes the founder chose, with their verdicts, in the table's order."""
+        return tuple(m for m in self.funding if m.route.value in self.interested)
 
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
@@ -196,29 +226,49 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) 
     )
 
 
+# Forms that exist only once registered in the Register of Enterprises.
+_REGISTERED_FORMS = frozenset({"association", "foundation", "company", "cooperative"})
+
+
+def lag_area(a: Mapping[str, Any]) -> str | None:
+    """The parish or town answered for a split municipality (``None``: not asked or
+    "not sure")."""
+    slug = a.get("municipality")
+    if not isinstance(slug, str):
+        return None
+    value = a.get(territories.area_question_id(slug))
+    return value if isinstance(value, str) and value != territories.NOT_SURE else None
+
+
 def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
     form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
     age = _num(a, "company_age_years")
+    planned = (a.get("legal_form") in _REGISTERED_FORMS
+               and not a.get("legal_registered", False))
     return funding.FundingInputs(
         legal_form=form,
         municipality=a.get("municipality"),
+        lag_area=lag_area(a),
         stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
         company_age_years=age,
         setup_budget=setup_total,
         own_money=_num(a, "own_money"),
         # Every route is judged, not only those ticked: a founder may not know them yet.
         interested_routes=None,
-        form_planned=not a.get("legal_registered", False),
+        form_planned=planned,
     )
 
 
-def best_grant(matches: list[funding.FundingMatch], setup_total: float) -> calc.GrantInput | None:
-    """The one grant the budget counts on: the fitting route with the largest low estimate.
+def best_grant(matches: list[funding.FundingMatch], setup_total: float,
+               chosen: frozenset[str] = frozenset()) -> calc.GrantInput | None:
+    """The one grant the budget counts on: of the routes the founder chose, the one
+    that fits with the largest low estimate.
 
     Only one, and at its lowest rate: grants are competitive, so the plan must not
-    stack hopes.
+    stack hopes; and never a route the founder did not choose or that does not fit.
     """
-    fitting = [m for m in matches if m.fits is funding.Fit.YES and m.rate is not None
+    fitting = [m for m in matches if m.fits is funding.Fit.FITS and m.route.value in chosen
+               and m.rate is not None
                and m.support_estimate is not None and m.route is not funding.RouteId.ALTUM_START]
     if not fitting:
         return None
@@ -232,9 +282,16 @@ def best_grant(matches: list[funding.FundingMatch], setup_total: float) -> calc.
                            label=best.route.value)
 
 
-def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
+def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
+                  verdicts: Mapping[str, funding.Fit] | None = None) -> list[ActionItem]:
+    """The action rules whose condition holds, less those that recommend only routes
+    whose verdict is "no" (``verdicts``: route id → verdict)."""
     items = []
     for step, rule in tree.actions():
+        if verdicts is not None and rule.routes and all(
+            verdicts.get(r) in (funding.Fit.NO, None) for r in rule.routes
+        ):
+            continue
         if conditions.holds(rule.when, context):
             items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
                                     text(rule.title, lang), text(rule.detail, lang),
@@ -336,11 +393,15 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         steps.append(StepAnswers(step.id, text(step.title, lang), rows))
 
     first = calc.compute(calc_inputs(a))
-    matches = funding.match_funding(funding_inputs(a, first.setup.total))
-    grant = best_grant(matches, first.setup.total)
+    inputs = funding_inputs(a, first.setup.total)
+    matches = funding.match_funding(inputs)
+    chosen = frozenset(r.value for r in funding.routes_from_answers(
+        a.get("funding_routes"), inputs.legal_form) or ())
+    grant = best_grant(matches, first.setup.total, chosen)
     result = calc.compute(calc_inputs(a, (grant,) if grant else ()))
 
-    actions = fired_actions(tree, context, lang)
+    verdicts = {m.route.value: m.fits for m in matches}
+    actions = fired_actions(tree, context, lang, verdicts)
     top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
@@ -359,13 +420,12 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         calc=result,
         funding=tuple(matches),
         municipality=muni,
-        lag=LAG_BY_MUNICIPALITY.get(muni.slug) if muni else None,
+        lag=territories.resolve_lag(muni.slug, lag_area(a)) if muni else None,
         timeline=tasks,
         opening=opening,
         risks=risks(a, result, weak),
         demand_weak=weak,
         missing=missing,
-        interested=frozenset(r.value for r in funding.routes_from_answers(
-            a.get("funding_routes")) or ()),
+        interested=chosen,
         citations=Citations(tree.sources),
     )
