@@ -63,7 +63,7 @@ def _r(code: str, **params: ParamValue) -> Reason:
 
 
 __all__ = [
-    "ROUTES",
+    "LEADER_COMPETITION_GROUP", "ROUTES",
     "CheckWith",
     "Fit",
     "FundingInputs",

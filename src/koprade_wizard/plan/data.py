@@ -48,6 +48,7 @@ class ActionItem:
     title: str
     detail: str
     sources: tuple[str, ...]
+    routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,7 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
         if conditions.holds(rule.when, context):
             items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
                                     text(rule.title, lang), text(rule.detail, lang),
-                                    rule.sources))
+                                    rule.sources, rule.routes))
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
@@ -350,7 +351,25 @@ def timeline(a: Mapping[str, Any], today: dt.date,
     return tuple(tasks), opening
 
 
-def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[str, ...]:
+_GRANTS = frozenset({"leader_economy", "leader_community", "municipality",
+                     "active_citizens_fund", "interreg_ee_lv", "interreg_lv_lt"})
+
+
+def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[str],
+               lag: LagVerdict | None) -> str | None:
+    """Competition for grants, if a grant is in play: the routes chosen (all when none
+    were), less those that do not fit. A group's round figures are quoted as that
+    group's own only in its own territory; elsewhere they are another group's example."""
+    open_grants = [m for m in matches if m.route.value in _GRANTS
+                   and (not chosen or m.route.value in chosen) and m.fits is not funding.Fit.NO]
+    if not open_grants:
+        return None
+    own = lag is not None and any(g.id == funding.LEADER_COMPETITION_GROUP for g in lag.groups)
+    return "grant_competition" if own else "grant_competition_other"
+
+
+def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
+          grant_competition: str | None = "grant_competition") -> tuple[str, ...]:
     found = []
     if weak:
         found.append("weak_demand")
@@ -370,10 +389,13 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[st
     if a.get("host_paid") in ("volunteer", "volunteer-first") or not a.get("host_hours"):
         found.append("volunteer_host")
     if result.funding.gap > 0:
-        found.append("funding_gap")
+        # A council closes its own gap by budget decision, not by "council support".
+        found.append("funding_gap_council" if a.get("founder_type") == "municipality"
+                     else "funding_gap")
     if a.get("workshop_kinds"):
         found.append("workshop_safety")
-    found.append("grant_competition")
+    if grant_competition:
+        found.append(grant_competition)
     return tuple(found)
 
 
@@ -406,6 +428,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
     tasks, opening = timeline(a, today, matches)
+    lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers, lang))
@@ -420,10 +443,10 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         calc=result,
         funding=tuple(matches),
         municipality=muni,
-        lag=territories.resolve_lag(muni.slug, lag_area(a)) if muni else None,
+        lag=lag,
         timeline=tasks,
         opening=opening,
-        risks=risks(a, result, weak),
+        risks=risks(a, result, weak, grant_risk(matches, chosen, lag)),
         demand_weak=weak,
         missing=missing,
         interested=chosen,
