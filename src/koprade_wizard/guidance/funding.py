@@ -47,7 +47,7 @@ from koprade_wizard.guidance.funding_routes import (  # the route facts, re-expo
     RouteInfo,
     Stage,
 )
-from koprade_wizard.guidance.funding_texts import TEXTS
+from koprade_wizard.guidance.funding_texts import render
 from koprade_wizard.guidance.municipalities import lookup
 from koprade_wizard.guidance.territories import (
     LagVerdict,
@@ -227,8 +227,8 @@ def _form_rule(
     if form in set(ok):
         if inp.form_planned:
             # A planned organisation can apply only once it exists.
-            v.add(_r("after_registering", form_lv=TEXTS["lv"][f"form.{form.value}"],
-                     form_en=TEXTS["en"][f"form.{form.value}"]), Fit.MAYBE)
+            v.add(_r("after_registering", form_lv=render("lv", f"form.{form.value}"),
+                     form_en=render("en", f"form.{form.value}")), Fit.MAYBE)
         else:
             v.add(_r("legal_form_ok"))
     elif form in set(maybe):
