@@ -20,7 +20,7 @@ from koprade_wizard.plan.data import PlanData, build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TREE = load_tree(ROOT / "steps", use_cache=False)
 TODAY = dt.date(2026, 11, 27)
 # Text with the characters that could break Markdown, HTML or a template.
 HOSTILE = st.text(
@@ -58,9 +58,10 @@ def value_for(q: Question) -> st.SearchStrategy[object]:
 
 
 # No shrinking: a failure is reported as drawn (with every answer labelled), so a
-# failing run stays bounded in time. 200 whole plans take minutes on a busy machine.
+# failing run stays bounded in time. How many examples: the profile (tests/conftest.py).
+# Whole plans take minutes on a busy machine.
 @pytest.mark.timeout(900)
-@settings(max_examples=200, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+@settings(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data(), lang=st.sampled_from(["lv", "en"]))
 def test_any_valid_answer_set_renders(data: st.DataObject, lang: str) -> None:

@@ -12,10 +12,10 @@ redo the sums by hand.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc_inputs import (  # re-exported: the calculations' inputs
     DEFAULT_SOURCES,
     DEFAULTS,
@@ -69,7 +69,7 @@ def _ceil(x: float) -> int:
 # --------------------------------------------------------------------------- capacity
 
 
-@dataclass(frozen=True)
+@record
 class Capacity:
     """Desks, rooms and members the space can hold.
 
@@ -179,7 +179,7 @@ def capacity(inputs: CalcInputs, d: Defaults, base: Defaults = DEFAULTS) -> Capa
 # ------------------------------------------------------------------- money: lines
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One line of a budget: ``item`` is a code the templates translate;
     ``source_id`` is a key of ``sources.SOURCES`` or ``FOUNDER``."""
@@ -189,7 +189,7 @@ class Line:
     source_id: str
 
 
-@dataclass(frozen=True)
+@record
 class Budget:
     lines: tuple[Line, ...]
     total: float
@@ -272,7 +272,7 @@ def monthly_costs(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
 # ------------------------------------------------------------------------ revenue
 
 
-@dataclass(frozen=True)
+@record
 class Revenue:
     """Revenue per member a month, from the membership mix.
 
@@ -319,7 +319,7 @@ def revenue(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Revenue:
 # ---------------------------------------------------------------- funding gap
 
 
-@dataclass(frozen=True)
+@record
 class GrantResult:
     label: str
     eligible_cost: float
@@ -329,7 +329,7 @@ class GrantResult:
     own_share: float  # eligible cost the grant leaves to you
 
 
-@dataclass(frozen=True)
+@record
 class FundingGap:
     """``gap = set-up − grants − own money − loans``; above 0 money is missing,
     below 0 there is a reserve. ``to_recover = max(0, set-up − grants)`` is what
@@ -373,7 +373,7 @@ def funding_gap(inputs: CalcInputs, setup_total: float) -> FundingGap:
 # -------------------------------------------------------------- break-even and cash
 
 
-@dataclass(frozen=True)
+@record
 class MonthPoint:
     """One month of the cash-flow chart; month 0 is opening day."""
 
@@ -385,7 +385,7 @@ class MonthPoint:
     cumulative: float
 
 
-@dataclass(frozen=True)
+@record
 class BreakEven:
     """When income covers costs, and when the set-up money is earned back.
 
@@ -454,7 +454,7 @@ def break_even(cap: Capacity, rev: Revenue, costs: float, gap: FundingGap,
 # ------------------------------------------------------------------------ bandwidth
 
 
-@dataclass(frozen=True)
+@record
 class Bandwidth:
     """Internet the space needs at its busiest.
 
@@ -498,7 +498,7 @@ def bandwidth(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Bandwidth:
 # -------------------------------------------------------------------------- result
 
 
-@dataclass(frozen=True)
+@record
 class CalcResult:
     """Everything the plan shows, computed from one set of inputs."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.sources import SOURCES
 
 
@@ -189,7 +190,7 @@ _SHARE_NAMES = ("share_day_pass", "share_hot_desk", "share_dedicated_desk", "sha
 FOUNDER = "founder"
 
 
-@dataclass(frozen=True)
+@record
 class GrantInput:
     """One grant: ``amount = min(eligible_cost × rate, max_amount)``.
 
@@ -203,7 +204,7 @@ class GrantInput:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CalcInputs:
     """The founder's own figures; every ``None`` falls back to ``Defaults``.
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.funding_routes import (  # the route facts, re-exported below
     ALTUM_MAX_COMPANY_AGE_YEARS,
     ALTUM_OWN_SHARE_ABOVE,
@@ -133,7 +134,7 @@ def routes_from_answers(
     return frozenset(routes) or None
 
 
-@dataclass(frozen=True)
+@record
 class FundingInputs:
     """What the matcher needs to know about the founder.
 
@@ -153,7 +154,7 @@ class FundingInputs:
     lag_area: str | None = None  # the parish or town, where the municipality is split
 
 
-@dataclass(frozen=True)
+@record
 class FundingMatch:
     """One route judged for one founder.
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import record
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.tree import DecisionTree, Question, Step
 
 
-@dataclass(frozen=True)
+@record
 class ChangeReport:
     """What a changed answer did to the rest of the interview."""
 
@@ -23,20 +24,20 @@ class ChangeReport:
     added: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ReviewItem:
     question: Question
     value: Any
     answered: bool
 
 
-@dataclass(frozen=True)
+@record
 class ReviewGroup:
     step: Step
     items: tuple[ReviewItem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     step_number: int
     step_count: int
@@ -69,11 +70,11 @@ class Interview:
 
     # -- what applies ----------------------------------------------------------
     def applicable_ids(self) -> list[str]:
-        return list(applicability.evaluate(self.tree, self.answers, self.lang).applies)
+        return list(applicability.evaluate(self.tree, self.answers).applies)
 
     def context(self) -> dict[str, Any]:
         """Every question id → its answer, None where unanswered or not applicable."""
-        return dict(applicability.evaluate(self.tree, self.answers, self.lang).context)
+        return dict(applicability.evaluate(self.tree, self.answers).context)
 
     def context_before(self, qid: str) -> dict[str, Any]:
         ctx = self.context()
@@ -92,7 +93,7 @@ class Interview:
         return next((q for q in self.applicable_ids() if q not in self.answers), None)
 
     def missing_required(self) -> list[str]:
-        return applicability.missing_required(self.tree, self.answers, self.lang)
+        return applicability.missing_required(self.tree, self.answers)
 
     @property
     def finished(self) -> bool:

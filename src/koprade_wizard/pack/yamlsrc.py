@@ -41,7 +41,7 @@ def safe_load(text: str) -> Any:
 
 
 class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
         result = LineDict()
         result.line = node.start_mark.line + 1
@@ -56,7 +56,7 @@ class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -75,7 +75,8 @@ def _construct_seq(loader: _LineLoader, node: Node) -> LineList:
 
 def _refuse_tag(loader: _LineLoader, node: Node) -> Any:
     # The safe loader's own refusal only says so in its message; keep the tag itself.
-    raise UnsafeTagError(node.tag, node.start_mark.line + 1)
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+    raise UnsafeTagError(tag, node.start_mark.line + 1)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding, territories
 from koprade_wizard.guidance.municipalities import Municipality, lookup
 from koprade_wizard.guidance.sources import lookup_source
@@ -39,7 +39,7 @@ _EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
 _STAGE = {s.value: s for s in funding.Stage}
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     id: str
     step: str
@@ -51,7 +51,7 @@ class ActionItem:
     routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     id: str
     label: str
@@ -59,14 +59,14 @@ class AnswerRow:
     shown: str
 
 
-@dataclass(frozen=True)
+@record
 class StepAnswers:
     id: str
     title: str
     rows: tuple[AnswerRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TimelineTask:
     id: str
     phase: str
@@ -80,7 +80,7 @@ class TimelineTask:
         return self.start + dt.timedelta(days=self.days)
 
 
-@dataclass(frozen=True)
+@record
 class CitedSource:
     number: int
     id: str
@@ -124,7 +124,7 @@ class Citations:
         return result
 
 
-@dataclass(frozen=True)
+@record
 class PlanData:
     lang: str
     today: dt.date
@@ -401,7 +401,7 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
 
 def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
                today: dt.date, yes_no: tuple[str, str] = ("yes", "no")) -> PlanData:
-    state = applicability.evaluate(tree, answers, lang)
+    state = applicability.evaluate(tree, answers)
     context = dict(state.context)
     applies = set(state.applies)
     a = {qid: context.get(qid) for qid in context}
@@ -431,7 +431,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
     missing = tuple(text(tree.question(q).label, lang)
-                    for q in applicability.missing_required(tree, answers, lang))
+                    for q in applicability.missing_required(tree, answers))
     return PlanData(
         lang=lang,
         today=today,
