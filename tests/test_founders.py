@@ -15,7 +15,7 @@ from koprade_wizard.plan.data import PlanData, build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", "en", use_cache=False)
+TREE = load_pack(ROOT / "steps", use_cache=False)
 TODAY = dt.date(2026, 11, 27)
 LEADER = ("leader_economy", "leader_community")
 LEADER_ACTIONS = {"leader-application", "contact-your-lag"}
