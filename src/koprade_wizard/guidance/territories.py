@@ -27,6 +27,12 @@ Confidence = Literal["high", "medium", "low"]
 UnitKind = Literal["town", "parish", "city", "rest"]
 
 DATA = Path(__file__).resolve().parent / "data"
+# Named so that comparisons read as the data file's words, not as answers.
+IN: Status = "in"
+CHECK: Status = "check"
+OUT: Status = "out"
+HIGH: Confidence = "high"
+_CONF_ORDER: tuple[Confidence, ...] = ("low", "medium", "high")
 NOT_SURE = "not-sure"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -169,9 +175,9 @@ class LagVerdict:
 def _effective(status: Status, confidence: Confidence, reason: str | None) -> tuple[Status, str]:
     """A group "in" by a page of less than high confidence is only "check". A
     low-confidence row always carries its own reason (the data file says why)."""
-    if status == "in" and confidence != "high":
-        return "check", reason or "confidence_medium"
-    return status, reason or ("confirmed" if status == "in" else "not_covered")
+    if status == IN and confidence != HIGH:
+        return CHECK, reason or "confidence_medium"
+    return status, reason or ("confirmed" if status == IN else "not_covered")
 
 
 def resolve_lag(slug: str | None, area: str | None = None) -> LagVerdict | None:
@@ -192,7 +198,7 @@ def resolve_lag(slug: str | None, area: str | None = None) -> LagVerdict | None:
                           None, row.pages, row.as_of)
     unit = row.unit(area)
     if unit is None:  # not asked yet, or "not sure"
-        excluded = next((u for u in row.units if u.status == "out"), None)
+        excluded = next((u for u in row.units if u.status == OUT), None)
         return LagVerdict(row.municipality, "check", "place_unknown", groups(row.lags),
                           min(row.confidence, "medium", key=_CONF_ORDER.index), None, excluded,
                           row.pages, row.as_of)
@@ -201,7 +207,6 @@ def resolve_lag(slug: str | None, area: str | None = None) -> LagVerdict | None:
                       unit.confidence, unit, None, row.pages, row.as_of)
 
 
-_CONF_ORDER: tuple[Confidence, ...] = ("low", "medium", "high")
 
 
 # ---------------------------------------------------------------- Interreg areas

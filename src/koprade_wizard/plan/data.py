@@ -227,6 +227,10 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) 
     )
 
 
+# What a route's limit caps (funding_routes.RouteInfo.limit_applies_to).
+_ELIGIBLE_COST, _AMOUNT = "eligible_cost", "amount"
+_WEAK_BANDWIDTH = frozenset({"short", "unknown"})
+
 # Forms that exist only once registered in the Register of Enterprises.
 _REGISTERED_FORMS = frozenset({"association", "foundation", "company", "cooperative"})
 
@@ -276,9 +280,9 @@ def best_grant(matches: list[funding.FundingMatch], setup_total: float,
     best = max(fitting, key=lambda m: m.support_estimate[0] if m.support_estimate else 0)
     assert best.rate is not None
     eligible = setup_total
-    if best.limit is not None and best.limit_applies_to == "eligible_cost":
+    if best.limit is not None and best.limit_applies_to == _ELIGIBLE_COST:
         eligible = min(setup_total, best.limit)
-    cap = best.limit if best.limit_applies_to == "amount" else None
+    cap = best.limit if best.limit_applies_to == _AMOUNT else None
     return calc.GrantInput(rate=best.rate.min, max_amount=cap, eligible_cost=eligible,
                            label=best.route.value)
 
@@ -382,7 +386,7 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
         found.append("no_break_even")
     elif be.months_to_recover > 36:
         found.append("slow_break_even")
-    if result.bandwidth.verdict in ("short", "unknown"):
+    if result.bandwidth.verdict in _WEAK_BANDWIDTH:
         found.append(f"internet_{result.bandwidth.verdict}")
     if (_num(a, "core_team_size") or 0) < 2:
         found.append("small_team")
