@@ -34,6 +34,7 @@ def _plan_of(example: Path) -> tuple[dict[str, object], str]:
     return answer_file.validate(TREE, data), data.language
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_renders_to_every_format(example: Path,
                                                examples_rendered: RenderedExamples) -> None:
@@ -68,6 +69,7 @@ def test_every_example_renders_to_every_format(example: Path,
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
+@pytest.mark.pdf
 def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples) -> None:
     """All eleven Latvian letters reach the PDF text intact (over the Latvian plans)."""
     texts = []
@@ -77,6 +79,7 @@ def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples)
     assert set(" ".join(texts).lower()) >= set(LATVIAN)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
 def test_every_font_is_embedded_and_nothing_foreign(
         example: Path, examples_rendered: RenderedExamples) -> None:
@@ -169,6 +172,7 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
+@pytest.mark.pdf
 def test_hostile_answers_appear_literally_and_nothing_is_fetched(tmp_path: Path,
                                                                  server: str) -> None:
     data = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
