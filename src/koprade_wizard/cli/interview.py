@@ -73,8 +73,12 @@ def run(ns: argparse.Namespace, lang: str) -> int:
             lambda status: current(status).to_yaml(path.name), prompter.notice, lang)
         in_progress = answers_file.STATUS_IN_PROGRESS
         saver.save(in_progress)
+
+        def save_progress(_: Interview) -> None:
+            saver.save(in_progress)
+
         try:
-            outcome = run_interview(interview, prompter, lambda iv: saver.save(in_progress))
+            outcome = run_interview(interview, prompter, save_progress)
         except KeyboardInterrupt:
             saver.final(in_progress, interrupted=True)
             raise Interrupted(t("resume_hint", lang, file=path)) from None

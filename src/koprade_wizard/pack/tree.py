@@ -97,6 +97,7 @@ class ActionRule:
     when: str | None = None
     priority: int = 2
     sources: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()  # funding routes it recommends; dropped when none fits
 
 
 @record

@@ -135,7 +135,7 @@ READS: tuple[PlanRead, ...] = (
     _read("visit_spaces", "multi_choice", "community"),
     _read("events", "multi_choice", "community"),
     _read("first_open_day", "date", "community"),
-    _read("council_arguments", "multi_choice", "community"),
+    _read("council_arguments", "multi_choice", "community", "commutes"),
     _read("member_activities", "multi_choice", "community"),
     _read("join_network", "yes_no", "community"),
     _read("measures", "multi_choice", "community"),

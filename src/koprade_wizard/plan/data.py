@@ -12,14 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from koprade_wizard.common.record import field, record
-from koprade_wizard.guidance import calc, funding
-from koprade_wizard.guidance.municipalities import (
-    LAG_BY_MUNICIPALITY,
-    LagCoverage,
-    Municipality,
-    lookup,
-)
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance import calc, funding, territories
+from koprade_wizard.guidance.funding import FundingMatch, Reason
+from koprade_wizard.guidance.municipalities import Municipality, lookup
+from koprade_wizard.guidance.sources import lookup_source
+from koprade_wizard.guidance.territories import LagVerdict
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
@@ -52,6 +49,7 @@ class ActionItem:
     title: str
     detail: str
     sources: tuple[str, ...]
+    routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
 
 
 @record
@@ -103,7 +101,7 @@ class Citations:
         self._order: list[str] = []
 
     def known(self, sid: str) -> bool:
-        return sid in self._pack or sid in SOURCES
+        return sid in self._pack or lookup_source(sid) is not None
 
     def number(self, sid: str) -> int | None:
         if not self.known(sid):
@@ -120,7 +118,8 @@ class Citations:
                 result.append(CitedSource(n, sid, p.title, p.publisher, p.year, p.url,
                                           p.as_of, None))
             else:
-                s = SOURCES[sid]
+                s = lookup_source(sid)
+                assert s is not None
                 result.append(CitedSource(n, sid, s.title, s.author, s.year, s.url, s.as_of,
                                           s.reliability))
         return result
@@ -138,7 +137,7 @@ class PlanData:
     calc: calc.CalcResult
     funding: tuple[funding.FundingMatch, ...]
     municipality: Municipality | None
-    lag: LagCoverage | None  # None: not known for certain; the plan says "check with LAD"
+    lag: LagVerdict | None  # the LEADER group where the space will be; None: no municipality
     timeline: tuple[TimelineTask, ...]
     opening: dt.date
     risks: tuple[str, ...]
@@ -146,6 +145,39 @@ class PlanData:
     missing: tuple[str, ...]
     interested: frozenset[str]  # route ids the founder said they are interested in
     citations: Citations = field(compare=False)
+
+    @property
+    def lag_source_ids(self) -> tuple[str, ...]:
+        """Citation ids of the pages the LEADER group's row rests on."""
+        if self.lag is None:
+            return ()
+        return tuple(f"lag-page:{self.lag.municipality}:{i}" for i in range(len(self.lag.pages)))
+
+    @property
+    def lag_reason(self) -> Reason | None:
+        """The territory reason of the LEADER verdict, the same for both LEADER lines."""
+        for m in self.funding:
+            if m.route.value.startswith("leader"):
+                found = next((r for r in m.reasons if r.code.startswith("lag_")), None)
+                if found is not None:
+                    return found
+        return None
+
+    @property
+    def stat_region(self) -> str | None:
+        """The statistical region of the municipality (for regional figures)."""
+        if self.municipality is None:
+            return None
+        return territories.programme_areas().region_of.get(self.municipality.slug)
+
+    def verdict(self, route: str) -> str | None:
+        """The verdict for a route id (``fits``, ``maybe``, ``no``), if it was judged."""
+        return next((m.fits.value for m in self.funding if m.route.value == route), None)
+
+    @property
+    def chosen_funding(self) -> tuple[FundingMatch, ...]:
+        """The routes the founder chose, with their verdicts, in the table's order."""
+        return tuple(m for m in self.funding if m.route.value in self.interested)
 
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
@@ -196,46 +228,79 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) 
     )
 
 
+# What a route's limit caps (funding_routes.RouteInfo.limit_applies_to).
+_ELIGIBLE_COST, _AMOUNT = "eligible_cost", "amount"
+_WEAK_BANDWIDTH = frozenset({"short", "unknown"})
+
+# Forms that exist only once registered in the Register of Enterprises.
+_REGISTERED_FORMS = frozenset({"association", "foundation", "company", "cooperative"})
+
+
+def lag_area(a: Mapping[str, Any]) -> str | None:
+    """The parish or town answered for a split municipality (``None``: not asked or
+    "not sure")."""
+    slug = a.get("municipality")
+    if not isinstance(slug, str):
+        return None
+    value = a.get(territories.area_question_id(slug))
+    return value if isinstance(value, str) and value != territories.NOT_SURE else None
+
+
 def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
     form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
     age = _num(a, "company_age_years")
+    planned = (a.get("legal_form") in _REGISTERED_FORMS
+               and not a.get("legal_registered", False))
     return funding.FundingInputs(
         legal_form=form,
         municipality=a.get("municipality"),
+        lag_area=lag_area(a),
         stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
         company_age_years=age,
         setup_budget=setup_total,
         own_money=_num(a, "own_money"),
         # Every route is judged, not only those ticked: a founder may not know them yet.
         interested_routes=None,
-        form_planned=not a.get("legal_registered", False),
+        form_planned=planned,
     )
 
 
-def best_grant(matches: list[funding.FundingMatch], setup_total: float) -> calc.GrantInput | None:
-    """The one grant the budget counts on: the fitting route with the largest low estimate.
+def best_grant(matches: list[funding.FundingMatch], setup_total: float,
+               chosen: frozenset[str] = frozenset()) -> calc.GrantInput | None:
+    """The one grant the budget counts on: of the routes the founder chose, the one
+    that fits with the largest low estimate.
 
     Only one, and at its lowest rate: grants are competitive, so the plan must not
-    stack hopes.
+    stack hopes; and never a route the founder did not choose or that does not fit.
     """
-    fitting = [m for m in matches if m.fits is funding.Fit.YES and m.rate is not None
+    fitting = [m for m in matches if m.fits is funding.Fit.FITS and m.route.value in chosen
+               and m.rate is not None
                and m.support_estimate is not None and m.route is not funding.RouteId.ALTUM_START]
     if not fitting:
         return None
     best = max(fitting, key=lambda m: m.support_estimate[0] if m.support_estimate else 0)
     assert best.rate is not None
     eligible = setup_total
-    if best.limit is not None and best.limit_applies_to == "eligible_cost":
+    if best.limit is not None and best.limit_applies_to == _ELIGIBLE_COST:
         eligible = min(setup_total, best.limit)
-    cap = best.limit if best.limit_applies_to == "amount" else None
+    cap = best.limit if best.limit_applies_to == _AMOUNT else None
     return calc.GrantInput(rate=best.rate.min, max_amount=cap, eligible_cost=eligible,
                            label=best.route.value)
 
 
-def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
-    items = [ActionItem(rule.id, step.id, rule.phase, rule.priority, text(rule.title, lang),
-                        text(rule.detail, lang), rule.sources)
-             for step, rule in applicability.fired_rules(tree, context)]
+def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
+                  verdicts: Mapping[str, funding.Fit] | None = None) -> list[ActionItem]:
+    """The action rules whose condition holds, less those that recommend only routes
+    whose verdict is "no" (``verdicts``: route id → verdict)."""
+    items = []
+    for step, rule in applicability.fired_rules(tree, context):
+        if verdicts is not None and rule.routes and all(
+            verdicts.get(r) in (funding.Fit.NO, None) for r in rule.routes
+        ):
+            continue
+        items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
+                                text(rule.title, lang), text(rule.detail, lang),
+                                rule.sources, rule.routes))
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
@@ -290,7 +355,25 @@ def timeline(a: Mapping[str, Any], today: dt.date,
     return tuple(tasks), opening
 
 
-def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[str, ...]:
+_GRANTS = frozenset({"leader_economy", "leader_community", "municipality",
+                     "active_citizens_fund", "interreg_ee_lv", "interreg_lv_lt"})
+
+
+def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[str],
+               lag: LagVerdict | None) -> str | None:
+    """Competition for grants, if a grant is in play: the routes chosen (all when none
+    were), less those that do not fit. A group's round figures are quoted as that
+    group's own only in its own territory; elsewhere they are another group's example."""
+    open_grants = [m for m in matches if m.route.value in _GRANTS
+                   and (not chosen or m.route.value in chosen) and m.fits is not funding.Fit.NO]
+    if not open_grants:
+        return None
+    own = lag is not None and any(g.id == funding.LEADER_COMPETITION_GROUP for g in lag.groups)
+    return "grant_competition" if own else "grant_competition_other"
+
+
+def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
+          grant_competition: str | None = "grant_competition") -> tuple[str, ...]:
     found = []
     if weak:
         found.append("weak_demand")
@@ -303,17 +386,20 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[st
         found.append("no_break_even")
     elif be.months_to_recover > 36:
         found.append("slow_break_even")
-    if result.bandwidth.verdict in ("short", "unknown"):
+    if result.bandwidth.verdict in _WEAK_BANDWIDTH:
         found.append(f"internet_{result.bandwidth.verdict}")
     if (_num(a, "core_team_size") or 0) < 2:
         found.append("small_team")
     if a.get("host_paid") in ("volunteer", "volunteer-first") or not a.get("host_hours"):
         found.append("volunteer_host")
     if result.funding.gap > 0:
-        found.append("funding_gap")
+        # A council closes its own gap by budget decision, not by "council support".
+        found.append("funding_gap_council" if a.get("founder_type") == "municipality"
+                     else "funding_gap")
     if a.get("workshop_kinds"):
         found.append("workshop_safety")
-    found.append("grant_competition")
+    if grant_competition:
+        found.append(grant_competition)
     return tuple(found)
 
 
@@ -333,15 +419,20 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         steps.append(StepAnswers(step.id, text(step.title, lang), rows))
 
     first = calc.compute(calc_inputs(a))
-    matches = funding.match_funding(funding_inputs(a, first.setup.total))
-    grant = best_grant(matches, first.setup.total)
+    inputs = funding_inputs(a, first.setup.total)
+    matches = funding.match_funding(inputs)
+    chosen = frozenset(r.value for r in funding.routes_from_answers(
+        a.get("funding_routes"), inputs.legal_form) or ())
+    grant = best_grant(matches, first.setup.total, chosen)
     result = calc.compute(calc_inputs(a, (grant,) if grant else ()))
 
-    actions = fired_actions(tree, context, lang)
+    verdicts = {m.route.value: m.fits for m in matches}
+    actions = fired_actions(tree, context, lang, verdicts)
     top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
     tasks, opening = timeline(a, today, matches)
+    lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers))
@@ -356,13 +447,12 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         calc=result,
         funding=tuple(matches),
         municipality=muni,
-        lag=LAG_BY_MUNICIPALITY.get(muni.slug) if muni else None,
+        lag=lag,
         timeline=tasks,
         opening=opening,
-        risks=risks(a, result, weak),
+        risks=risks(a, result, weak, grant_risk(matches, chosen, lag)),
         demand_weak=weak,
         missing=missing,
-        interested=frozenset(r.value for r in funding.routes_from_answers(
-            a.get("funding_routes")) or ()),
+        interested=chosen,
         citations=Citations(tree.sources),
     )

@@ -19,8 +19,6 @@ from typing import Any
 from koprade_wizard import __version__
 from koprade_wizard.guidance import calc, funding, funding_texts
 from koprade_wizard.guidance.calc_inputs import FOUNDER
-from koprade_wizard.guidance.municipalities import LagCoverage
-from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.plan.data import PlanData
 
 SCHEMA_ID = "koprade-plan-data"
@@ -38,10 +36,8 @@ _TIERS = (
 )
 
 # Reason codes of the LEADER routes that are about the territory, not the founder.
-_LAG_REASONS = ("lag", "lag_outside_city", "lag_unknown", "no_lag_urban")
 _LEADER = (funding.RouteId.LEADER_ECONOMY, funding.RouteId.LEADER_COMMUNITY)
 # Words that may follow a city's name where a founder writes the place ("Ogres pilsēta").
-_CITY_WORDS = frozenset(("pilsēta", "town", "city"))
 
 
 @lru_cache(maxsize=1)
@@ -93,36 +89,23 @@ def _funding(plan: PlanData) -> list[dict[str, Any]]:
     return rows
 
 
-def _in_city(settlement: object, coverage: LagCoverage) -> bool:
-    """Is the place the founder named the state city the group leaves out?"""
-    if not isinstance(settlement, str) or not coverage.except_city:
-        return False
-    words = settlement.casefold().replace(",", " ").split()
-    names = {coverage.except_city.casefold(), (coverage.except_city_gen_lv or "").casefold()}
-    return bool(words) and words[0] in names and set(words[1:]) <= _CITY_WORDS
-
-
 def _lag(plan: PlanData) -> dict[str, Any]:
-    coverage = plan.lag
-    leader = next((m for m in plan.funding if m.route in _LEADER), None)
-    territorial = tuple(r for r in leader.reasons if r.code in _LAG_REASONS) if leader else ()
-    reason = _reason_text(territorial, plan.lang)
-    if coverage is None:
+    """The LEADER group as the territory data gives it, with the verdict's reason."""
+    lag = plan.lag
+    reason = plan.lag_reason
+    reason_text = _reason_text((reason,), plan.lang) if reason is not None else ""
+    if lag is None:
         return {"name": None, "website": None, "confidence": "unknown", "status": "unknown",
-                "reason": reason, "source": None, "as_of": None}
-    source = SOURCES.get(coverage.source_id)
-    outside = coverage.area == "none_urban" or _in_city(plan.answers.get("settlement"), coverage)
-    # Outside a state city the group covers the rest of the municipality: which side
-    # the space is on is known only from the place the founder named.
-    confidence = "medium" if coverage.area == "outside_state_city" else "high"
+                "reason": reason_text, "source": None, "as_of": None}
+    covered = lag.status != "out"
     return {
-        "name": None if outside else ", ".join(coverage.lags) or None,
-        "website": source.url if source and coverage.lags and not outside else None,
-        "confidence": confidence,
-        "status": "outside" if outside else "covered",
-        "reason": reason,
-        "source": coverage.source_id,
-        "as_of": coverage.as_of,
+        "name": ", ".join(g.name for g in lag.groups) or None if covered else None,
+        "website": (lag.websites[0] if lag.websites else None) if covered else None,
+        "confidence": lag.confidence,
+        "status": {"in": "covered", "check": "check", "out": "outside"}[lag.status],
+        "reason": reason_text,
+        "source": lag.pages[0].url if lag.pages else None,
+        "as_of": lag.as_of,
     }
 
 
