@@ -75,7 +75,8 @@ def test_a_space_in_the_city_a_group_leaves_out_has_no_lag() -> None:
     assert "Ogre" in town["lag"]["reason"]
     village = example_json(ROOT / "examples" / "cooperative-strong-demand.yaml")  # Ķegums
     assert village["lag"]["status"] == "covered" and village["lag"]["name"] == "Zied zeme"
-    assert village["lag"]["confidence"] == "medium"
+    # The territory row for Ogres novads outside Ogre town is confirmed by the group itself.
+    assert village["lag"]["confidence"] == "high"
 
 
 def test_an_unverified_route_is_never_fits() -> None:

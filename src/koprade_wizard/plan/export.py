@@ -89,6 +89,11 @@ def _funding(plan: PlanData) -> list[dict[str, Any]]:
     return rows
 
 
+def _url(site: str) -> str:
+    """A group's website as a link (the territory data writes bare host names)."""
+    return site if site.startswith(("https://", "http://")) else f"https://{site}"
+
+
 def _lag(plan: PlanData) -> dict[str, Any]:
     """The LEADER group as the territory data gives it, with the verdict's reason."""
     lag = plan.lag
@@ -100,7 +105,7 @@ def _lag(plan: PlanData) -> dict[str, Any]:
     covered = lag.status != "out"
     return {
         "name": ", ".join(g.name for g in lag.groups) or None if covered else None,
-        "website": (lag.websites[0] if lag.websites else None) if covered else None,
+        "website": _url(lag.websites[0]) if covered and lag.websites else None,
         "confidence": lag.confidence,
         "status": {"in": "covered", "check": "check", "out": "outside"}[lag.status],
         "reason": reason_text,
