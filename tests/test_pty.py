@@ -19,6 +19,10 @@ WIZARD = shutil.which("koprade-wizard", path=str(Path(sys.executable).parent))
 DOWN, UP, ENTER, CTRL_C = "\x1b[B", "\x1b[A", "\r", "\x03"
 
 
+# Finishing writes the PDF; on a loaded machine that alone can take longer than a prompt.
+PLAN_TIMEOUT = 90
+
+
 def spawn(cwd: Path, *args: str) -> pexpect.spawn:
     env = {
         **os.environ,
@@ -108,7 +112,7 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     child.expect("Review your answers")
     child.expect("No longer asked, answers removed: area")
     child.send(ENTER)  # finish
-    child.expect(pexpect.EOF)
+    child.expect(pexpect.EOF, timeout=PLAN_TIMEOUT)
     child.close()
     assert child.exitstatus == 0, child.before
     # Finishing writes the plan beside the answers file.
@@ -150,7 +154,7 @@ def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
     child.send(ENTER)  # finish
     child.expect("Replace it")
     child.send("n")
-    child.expect("Plan written")
+    child.expect("Plan written", timeout=PLAN_TIMEOUT)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -74,3 +74,9 @@ class ProblemList:
             self.items,
             key=lambda p: (p.location.path, p.location.line) if p.location else ("", 0),
         )
+
+
+class Interrupted(WizardError):
+    """The person stopped the program (Ctrl+C); the message says how to go on."""
+
+    exit_code = 130

@@ -1,6 +1,6 @@
 """The terminal Prompter: questionary for the questions, rich for headers and the review.
 
-This and ``cli.py`` are the only modules that touch the terminal.
+This and the ``cli`` package are the only modules that touch the terminal.
 """
 
 from __future__ import annotations

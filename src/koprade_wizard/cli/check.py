@@ -1,0 +1,44 @@
+"""``check``: is the pack sound, and (with --answers) is an answers file acceptable to it?"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_answers, add_lang, add_steps
+from koprade_wizard.i18n.messages import t
+
+
+def register(sub: Subparsers, h: Help) -> None:
+    parser = sub.add_parser("check", help=h("help_check"), description=h("help_check"))
+    add_steps(parser, h)
+    add_answers(parser, h, "help_check_answers")
+    add_lang(parser, h)
+    parser.set_defaults(handler=run)
+
+
+def run(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli.wiring import pack_for, steps_folder
+    from koprade_wizard.interview import answers_file
+    from koprade_wizard.interview.engine import Interview
+
+    tree = pack_for(ns, lang, use_cache=False)  # check always checks everything
+    print(t("check_ok", lang, path=steps_folder(ns), steps=len(tree.steps),
+            questions=len(tree.questions()), actions=len(tree.actions())))
+    path: Path | None = getattr(ns, "answers", None)
+    if path is None:
+        return EXIT_OK
+    data = answers_file.load(path, lang)
+    typed = answers_file.validate(tree, data, lang, str(path))
+    interview = Interview(tree, dict(typed), lang)
+    ignored = [q for q in typed if q not in interview.answers]
+    if ignored:
+        from koprade_wizard.common.errors import AnswersError, Location, Problem
+
+        raise AnswersError([Problem(Location(str(path)), t("answers_not_applicable", lang, id=q))
+                            for q in ignored])
+    missing = interview.missing_required()
+    print(t("check_answers_ok", lang, path=path, answered=len(typed), missing=len(missing)))
+    if missing:
+        print(t("answers_missing", lang, ids=", ".join(missing)))
+    return EXIT_OK

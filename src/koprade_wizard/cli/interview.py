@@ -1,0 +1,104 @@
+"""The wizard itself (no command given): the interview in the terminal, saved after every
+answer, resumable, and the plan written beside the answers when it is finished."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from koprade_wizard.cli.options import EXIT_OK
+from koprade_wizard.common.errors import Interrupted, UsageError
+from koprade_wizard.i18n.messages import LANGS, t
+
+if TYPE_CHECKING:
+    from koprade_wizard.interview.engine import Interview
+    from koprade_wizard.interview.terminal import TerminalPrompter
+    from koprade_wizard.pack.tree import DecisionTree
+
+
+def run(ns: argparse.Namespace, lang: str) -> int:
+    from koprade_wizard.cli.wiring import pack_for
+    from koprade_wizard.common.paths import DEFAULT_ANSWERS
+    from koprade_wizard.interview import answers_file
+    from koprade_wizard.interview.engine import Interview
+    from koprade_wizard.interview.session import run_interview
+    from koprade_wizard.pack.display import text
+
+    if not sys.stdin.isatty():
+        raise UsageError(t("not_a_terminal", lang))
+    tree = pack_for(ns, lang)
+    given: Path | None = getattr(ns, "answers", None)
+    path = given or DEFAULT_ANSWERS
+
+    from koprade_wizard.interview.terminal import TerminalPrompter
+
+    prompter = TerminalPrompter()
+    typed: dict[str, Any] = {}
+    position: str | None = None
+    if path.exists():
+        data = answers_file.load(path, lang)
+        typed = answers_file.validate(tree, data, lang, str(path))
+        if getattr(ns, "lang", None) is None and data.language in LANGS:
+            lang = data.language  # resume in the language the interview was begun in
+        stopped = tree.find(data.position)
+        question = text(stopped.label, lang) if stopped else "—"
+        if given is None and not prompter.confirm(
+            t("resume_found", lang, file=path, question=question)
+        ):
+            _archive(path)
+            typed = {}
+        else:
+            position = data.position
+    else:
+        prompter.console.print(t("welcome", lang))
+    interview = Interview(tree, typed, lang, cursor=position)
+
+    def save(iv: Interview, status: str = answers_file.STATUS_IN_PROGRESS) -> None:
+        order = [q.id for q in tree.questions()]
+        ordered = {q: iv.answers[q] for q in order if q in iv.answers}
+        answers_file.save(path, answers_file.AnswersFile(
+            pack=tree.id, pack_version=tree.version, language=lang, answers=ordered,
+            status=status, position=iv.cursor))
+
+    save(interview)
+    try:
+        outcome = run_interview(interview, prompter, save)
+    except KeyboardInterrupt:
+        save(interview)
+        raise Interrupted(t("resume_hint", lang, file=path)) from None
+    if outcome == "stopped":
+        save(interview)
+        print(t("resume_hint", lang, file=path))
+        return EXIT_OK
+    save(interview, answers_file.STATUS_COMPLETE)
+    print(t("answers_saved", lang, file=path))
+    _write_plan(tree, interview.answers, lang, path, prompter)
+    return EXIT_OK
+
+
+def _write_plan(tree: DecisionTree, answers: dict[str, Any], lang: str, path: Path,
+                prompter: TerminalPrompter) -> None:
+    """Write Markdown and PDF beside the answers file; ask before replacing a plan."""
+    from koprade_wizard.plan.output import PlanRequest, plan_base, targets, write_plan
+
+    base = plan_base(path, path.parent)
+    formats = ("md", "pdf")
+    existing = [p for p in targets(base, formats).values() if p.exists()]
+    force = bool(existing) and prompter.confirm(
+        t("plan_overwrite", lang, file=existing[0]), default=False)
+    if existing and not force:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = base.with_name(f"{base.name}-{stamp}")
+    written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
+    print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
+
+
+def _archive(path: Path) -> Path:
+    """Keep an answers file the person chose not to resume, instead of overwriting it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+    path.rename(target)
+    return target
