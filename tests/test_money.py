@@ -144,6 +144,15 @@ def test_sources_add_up_to_the_uses() -> None:
     assert su.vat_total == pytest.approx(su.total * 0.21 / 1.21)
 
 
+def test_money_left_over_is_a_reserve_among_the_uses() -> None:
+    result = compute(CalcInputs(area_m2=200, setup_budget_eur=10_000, own_money_eur=12_000))
+    su = result.sources_and_uses
+    assert [(u.item, u.amount) for u in su.uses] == [("founder_total", 10_000),
+                                                     ("reserve", 2_000)]
+    assert [(x.item, x.amount) for x in su.sources] == [("own_money", 12_000)]
+    assert su.total == 12_000
+
+
 def test_a_zero_budget_gets_no_grant_and_nothing_to_recover() -> None:
     result = compute(CalcInputs(area_m2=200, setup_budget_eur=0, grants=(GrantInput(0.5),)))
     assert result.funding.grants_total == 0

@@ -1,6 +1,8 @@
 """Answers → plan data: fired action rules, calculations, funding routes, timeline, risks.
 
-Pure: no files, no terminal. The Markdown template turns a ``PlanData`` into words.
+Pure: no files, no terminal. The answers become the calculations' inputs in
+``money.py``; the schedule is ``guidance.schedule``. The Markdown template turns a
+``PlanData`` into words.
 Question ids of the bundled pack are read with ``.get``: a trainer's own pack without
 some of them still gets a plan, with the parts it cannot fill left out.
 """
@@ -19,30 +21,21 @@ from koprade_wizard.guidance.municipalities import (
     Municipality,
     lookup,
 )
+from koprade_wizard.guidance.schedule import Schedule, ScheduleInputs, TimelineTask, schedule
 from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
+from koprade_wizard.plan.money import (
+    best_grant,
+    calc_inputs,
+    chosen_routes,
+    funding_inputs,
+    loan_wanted,
+)
 
 _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
-_WORKS = {"ready": calc.Works.NONE, "cosmetic": calc.Works.COSMETIC, "major": calc.Works.MAJOR}
-_TENURE = {
-    "owned": calc.Premises.OWNED,
-    "leased": calc.Premises.RENTED,
-    "council-offered": calc.Premises.COUNCIL,
-}
-_WORKSHOPS = {
-    "3d-printing": calc.Workshop.PRINTING_3D,
-    "laser-vinyl": calc.Workshop.CUTTING,
-    "woodwork": calc.Workshop.WOODWORK,
-    "sewing": calc.Workshop.TEXTILE,
-    "electronics": calc.Workshop.ELECTRONICS,
-}
-_EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
-_ROOM_LAYOUTS = ("separate-rooms", "mixed")
-_FURNITURE = {f.value for f in calc.Furniture}
-_STAGE = {s.value: s for s in funding.Stage}
 
 
 @dataclass(frozen=True)
@@ -69,20 +62,6 @@ class StepAnswers:
     id: str
     title: str
     rows: tuple[AnswerRow, ...]
-
-
-@dataclass(frozen=True)
-class TimelineTask:
-    id: str
-    phase: str
-    name_key: str
-    start: dt.date
-    days: int
-    milestone: bool = False
-
-    @property
-    def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=self.days)
 
 
 @dataclass(frozen=True)
@@ -160,6 +139,7 @@ class PlanData:
     interested: frozenset[str]  # route ids the founder said they are interested in
     citations: Citations = field(compare=False)
     bridge: Bridge | None = None
+    schedule: Schedule | None = None
 
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
@@ -177,119 +157,6 @@ def _num(a: Mapping[str, Any], key: str) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _tiers(layout: Any) -> frozenset[str]:
-    """Private offices only where the layout has separate rooms."""
-    tiers = set(calc.TIERS)
-    if layout not in _ROOM_LAYOUTS:
-        tiers.discard("private_office")
-    return frozenset(tiers)
-
-
-def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
-                loan_wanted: bool = False) -> calc.CalcInputs:
-    """Map the bundled pack's answers onto the calculation's inputs.
-
-    Equipment not chosen costs nothing and brings nothing (no meeting-room kit, no
-    meeting-room hire, no phone booth); the layout decides the tiers; the price
-    members said they would accept caps the default prices (see ``calc.revenue``).
-    """
-    area = _num(a, "area_m2") if a.get("premises_found") else None
-    desks = a.get("desired_desks") if not a.get("premises_found") else None
-    rent = _num(a, "monthly_rent")
-    equipment = a.get("equipment") or []
-    extra: dict[str, Any] = {}
-    chosen: dict[str, bool | None] = {"meeting_room": None, "phone_booth": None}
-    if "equipment" in a:
-        # Equipment the founder did not ask for costs nothing at set-up.
-        extra = {name: 0.0 for item, name in _EQUIPMENT_COST.items() if item not in equipment}
-        chosen = {"meeting_room": "meeting-room" in equipment,
-                  "phone_booth": "quiet-zone" in equipment}
-    host_hours = _num(a, "host_hours")
-    furniture = a.get("furniture")
-    return calc.CalcInputs(
-        area_m2=area,
-        desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
-        start_members=_num(a, "current_members") if a.get("stage") == "open" else None,
-        days_per_week=_num(a, "days_per_week"),
-        workshop_room=(a.get("space_type") == "office-and-workshop"
-                       and a.get("workshop_separate_room") is True),
-        works=_WORKS.get(a.get("condition") or ""),
-        workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
-        furniture=calc.Furniture(furniture) if furniture in _FURNITURE else None,
-        premises=_TENURE.get(a.get("tenure") or ""),
-        rent_eur_per_m2=rent / area if rent is not None and area else None,
-        host_hours_per_week=host_hours,
-        host_eur_per_hour=0.0 if a.get("host_paid") == "volunteer" else None,
-        monthly_costs_eur=_num(a, "monthly_costs"),
-        setup_budget_eur=_num(a, "setup_budget"),
-        tiers=_tiers(a.get("layout")) if "layout" in a else None,
-        accepted_price=_num(a, "accepted_monthly_price"),
-        price_hot_desk=_num(a, "price_hot_desk"),
-        price_day_pass=_num(a, "price_day_pass"),
-        price_dedicated_desk=_num(a, "price_dedicated_desk"),
-        price_private_office=_num(a, "price_private_office"),
-        own_money_eur=_num(a, "own_money"),
-        internet_down_mbps=_num(a, "internet_down"),
-        internet_up_mbps=_num(a, "internet_up"),
-        grants=grants,
-        loan_wanted=loan_wanted,
-        **chosen,
-        **extra,
-    )
-
-
-def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
-    form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
-    age = _num(a, "company_age_years")
-    return funding.FundingInputs(
-        legal_form=form,
-        municipality=a.get("municipality"),
-        stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
-        company_age_years=age,
-        setup_budget=setup_total,
-        own_money=_num(a, "own_money"),
-        # Every route is judged, not only those ticked: a founder may not know them yet.
-        interested_routes=None,
-        form_planned=not a.get("legal_registered", False),
-    )
-
-
-def chosen_routes(a: Mapping[str, Any]) -> frozenset[funding.RouteId]:
-    """The routes the founder ticked (none ticked: none chosen)."""
-    return funding.routes_from_answers(a.get("funding_routes")) or frozenset()
-
-
-def best_grant(matches: list[funding.FundingMatch], setup_total: float,
-               chosen: frozenset[funding.RouteId]) -> calc.GrantInput | None:
-    """The one grant the budget counts on: among the routes the founder chose whose
-    verdict is not *no*, the grant with the largest low estimate.
-
-    Only one, and at its lowest rate: grants are competitive, so the plan must not
-    stack hopes. LEADER pays after the project: the founder bridges it.
-    """
-    fitting = [m for m in matches if m.route in chosen and m.fits is not funding.Fit.NO
-               and m.rate is not None and m.support_estimate is not None
-               and funding.ROUTES[m.route].kind == "grant"]
-    if not fitting or setup_total <= 0:
-        return None
-    best = max(fitting, key=lambda m: m.support_estimate[0] if m.support_estimate else 0)
-    assert best.rate is not None
-    eligible = setup_total
-    if best.limit is not None and best.limit_applies_to == "eligible_cost":
-        eligible = min(setup_total, best.limit)
-    cap = best.limit if best.limit_applies_to == "amount" else None
-    return calc.GrantInput(rate=best.rate.min, max_amount=cap, eligible_cost=eligible,
-                           label=best.route.value,
-                           paid_after=best.route.value.startswith("leader"))
-
-
-def loan_wanted(matches: list[funding.FundingMatch],
-                chosen: frozenset[funding.RouteId]) -> bool:
-    """A start loan is counted when the founder chose it and it is not ruled out."""
-    return any(m.route is funding.RouteId.ALTUM_START and m.fits is not funding.Fit.NO
-               for m in matches if m.route in chosen)
-
-
 def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
     items = []
     for step, rule in tree.actions():
@@ -301,6 +168,13 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> 
     return items
 
 
+def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, ...]:
+    """The most urgent steps, each title once (two rules may give the same advice)."""
+    ranked = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))
+    unique = {x.title: x for x in reversed(ranked)}
+    return tuple(sorted(unique.values(), key=ranked.index)[:count])
+
+
 def demand_is_weak(a: Mapping[str, Any]) -> bool:
     """Weak evidence: no survey with at least 20 answers, or fewer than 5 committed
     founding members or letters of intent (12 residents started The Mill)."""
@@ -309,46 +183,22 @@ def demand_is_weak(a: Mapping[str, Any]) -> bool:
     return not a.get("survey_done") or respondents < 20 or committed < 5
 
 
-def timeline(a: Mapping[str, Any], today: dt.date,
-             matches: list[funding.FundingMatch]) -> tuple[tuple[TimelineTask, ...], dt.date]:
-    """A schedule from today: community and demand first, then the concept and the
-    funding decision, then fit-out, opening, and the first half-year of development.
-    Planning to opening takes 7–8.5 months on average (Deskmag 2016)."""
-    stage = a.get("stage") or "idea"
-    tasks: list[TimelineTask] = []
-
-    def add(tid: str, phase: str, start: dt.date, days: int, milestone: bool = False) -> dt.date:
-        tasks.append(TimelineTask(tid, phase, f"task_{tid}", start, days, milestone))
-        return start + dt.timedelta(days=days)
-
-    start = today
-    if stage == "open":
-        grow = add("grow_members", "development", start, 90)
-        add("events_programme", "development", start, 180)
-        add("network", "development", grow, 90)
-        add("review", "development", start + dt.timedelta(days=180), 0, milestone=True)
-        return tuple(tasks), start
-    survey_end = add("survey", "awareness", start, 45)
-    add("community_events", "awareness", start, 90)
-    concept_start = survey_end if stage == "idea" else start
-    concept_end = add("legal_business_plan", "concept", concept_start, 60)
+def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.FundingMatch],
+             weak: bool) -> Schedule:
+    """The schedule for these answers (see ``guidance.schedule``): LEADER's longer
+    decision only when LEADER is chosen and not ruled out."""
+    chosen = chosen_routes(a)
     leader = any(m.route.value.startswith("leader") and m.fits is not funding.Fit.NO
-                 for m in matches)
-    # LEADER: about a month at the local action group, then 3–5 months at LAD.
-    funding_days = 150 if leader else 60
-    funding_end = add("funding_decision", "concept", concept_end, funding_days)
-    fit_days = 120 if a.get("condition") == "major" else 45
-    fit_end = add("fit_out", "installation", funding_end, fit_days)
-    add("pre_bookings", "installation", fit_end - dt.timedelta(days=60), 60)
-    opening = fit_end
+                 and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
-    if isinstance(wanted, dt.date) and wanted > opening:
-        opening = wanted
-    add("opening", "installation", opening, 0, milestone=True)
-    add("events_programme", "development", opening, 180)
-    add("network", "development", opening + dt.timedelta(days=30), 150)
-    add("review", "development", opening + dt.timedelta(days=180), 0, milestone=True)
-    return tuple(tasks), opening
+    return schedule(ScheduleInputs(
+        stage=a.get("stage") or "idea",
+        demand_weak=weak,
+        premises_found=bool(a.get("premises_found")),
+        works=a.get("condition"),
+        leader=leader,
+        wanted=wanted if isinstance(wanted, dt.date) else None,
+    ), today)
 
 
 def bridge(result: calc.CalcResult, tasks: tuple[TimelineTask, ...],
@@ -416,11 +266,12 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     result = calc.compute(calc_inputs(a, (grant,) if grant else (), loan_wanted(matches, chosen)))
 
     actions = fired_actions(tree, context, lang)
-    top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
+    top = top_actions(actions)
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
-    tasks, opening = timeline(a, today, matches)
     weak = demand_is_weak(a)
+    plan_schedule = timeline(a, today, matches, weak)
+    tasks, opening = plan_schedule.tasks, plan_schedule.opening
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers, lang))
     return PlanData(
@@ -444,4 +295,5 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
             a.get("funding_routes")) or ()),
         citations=Citations(tree.sources),
         bridge=bridge(result, tasks, opening),
+        schedule=plan_schedule,
     )

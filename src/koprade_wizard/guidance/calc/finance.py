@@ -91,9 +91,10 @@ class UseLine:
 
 @dataclass(frozen=True)
 class SourcesAndUses:
-    """What each euro of the set-up pays for and where it comes from. Set-up prices
-    are taken with VAT included; ``vat = amount × rate / (1 + rate)``. Sources add
-    up to the uses: a shortfall is the line ``missing``, a surplus ``reserve``."""
+    """What each euro pays for and where it comes from. Set-up prices are taken
+    with VAT included; ``vat = amount × rate / (1 + rate)``. Both sides add up to
+    ``total``: money the sources do not cover is the source ``missing``; money
+    left over is the use ``reserve`` (for the first months)."""
 
     uses: tuple[UseLine, ...]
     sources: tuple[SourceLine, ...]
@@ -105,7 +106,7 @@ class SourcesAndUses:
 def sources_and_uses(setup: Budget, gap: FundingGap, d: Defaults) -> SourcesAndUses:
     """See ``SourcesAndUses``."""
     share = d.vat_rate / (1 + d.vat_rate)
-    uses = tuple(UseLine(x.item, x.amount, x.amount * share) for x in setup.lines if x.amount)
+    uses = [UseLine(x.item, x.amount, x.amount * share) for x in setup.lines if x.amount]
     sources: list[SourceLine] = []
     if gap.own_money:
         sources.append(SourceLine("own_money", gap.own_money))
@@ -116,9 +117,9 @@ def sources_and_uses(setup: Budget, gap: FundingGap, d: Defaults) -> SourcesAndU
     if gap.gap > 0:
         sources.append(SourceLine("missing", gap.gap))
     elif gap.gap < 0:
-        sources.append(SourceLine("reserve", gap.gap))  # negative: more than the uses
-    return SourcesAndUses(uses, tuple(sources), setup.total, sum(u.vat for u in uses),
-                          d.vat_rate)
+        uses.append(UseLine("reserve", -gap.gap, 0.0))  # not spent: no VAT in it
+    return SourcesAndUses(tuple(uses), tuple(sources), sum(u.amount for u in uses),
+                          sum(u.vat for u in uses), d.vat_rate)
 
 
 def _scenario(name: ScenarioName, members: int, ramp: int, costs_factor: float,

@@ -96,7 +96,9 @@ def membership_mix(inputs: CalcInputs, d: Defaults) -> Mix:
         for item, price, src, share in priced
     )
     meeting = None
-    if inputs.meeting_room is not False and not (free and inputs.price_meeting_room_hour is None):
+    if inputs.meeting_room is not False and free and inputs.price_meeting_room_hour is None:
+        left_out.append("meeting_room")
+    elif inputs.meeting_room is not False:
         hours = d.meeting_hours_per_member_month
         price = d.price_meeting_room_hour
         meeting = Tier("meeting_room", price, hours, 1.0,
