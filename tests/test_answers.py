@@ -68,7 +68,8 @@ def test_typed_text_becomes_a_value(
         ("area", "nan", "answer_not_number", {}),
         ("area", "inf", "answer_not_number", {}),
         ("has_premises", "varbūt", "answer_not_yes_no", {}),
-        ("opening", "01.03.2027", "answer_not_date", {}),
+        ("opening", "01.13.2027", "answer_not_date", {}),
+        ("opening", "1.9.27", "answer_not_date", {}),
         ("opening", "2027-02-30", "answer_not_date", {}),
         ("founder", "Biedrība", "answer_unknown_choice",
          {"value": "Biedrība", "choices": "person, association"}),
@@ -203,10 +204,10 @@ def test_an_expression_rule_sees_the_value_and_earlier_answers(lang: str) -> Non
 @pytest.mark.parametrize(
     ("qid", "value", "key"),
     [
-        ("members", "5", "answer_not_integer"),
+        ("members", "pieci", "answer_not_integer"),
         ("members", 5.5, "answer_not_integer"),
         ("members", True, "answer_not_integer"),
-        ("area", "60", "answer_not_number"),
+        ("area", "sešdesmit", "answer_not_number"),
         ("area", float("nan"), "answer_not_number"),
         ("has_premises", "yes", "answer_not_yes_no"),
         ("has_premises", 1, "answer_not_yes_no"),

@@ -222,8 +222,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lv": "Atbilde neatbilst šī jautājuma pārbaudei.",
     },
     "answer_not_date": {
-        "en": "Enter a date as YYYY-MM-DD, e.g. 2027-03-01.",
-        "lv": "Ievadiet datumu formātā GGGG-MM-DD, piemēram, 2027-03-01.",
+        "en": "Enter a date as YYYY-MM-DD or as 1 September 2027.",
+        "lv": "Ievadiet datumu formātā DD.MM.GGGG, piemēram, 01.09.2027.",
     },
     "answer_not_yes_no": {
         "en": "Answer yes or no (true/false).",
@@ -441,6 +441,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interrupted": {
         "en": "Stopped.",
         "lv": "Apturēts.",
+    },
+    # --- reading answers as people write them ----------------------------------------
+    "answer_ambiguous": {
+        "en": "“{text}” can be read as {readings}. Which did you mean?",
+        "lv": "“{text}” var saprast kā {readings}. Ko jūs domājāt?",
+    },
+    "answer_ambiguous_file": {
+        "en": "“{text}” can be read in more than one way; write the number without "
+        "thousands marks, with a dot for decimals (1500 or 1.5), or a date as YYYY-MM-DD.",
+        "lv": "“{text}” var saprast vairākos veidos; ierakstiet skaitli bez tūkstošu "
+        "atdalītājiem, ar punktu decimāldaļai (1500 vai 1.5), vai datumu kā GGGG-MM-DD.",
+    },
+    "answer_or": {"en": "{first} or {second}", "lv": "{first} vai {second}"},
+    "answer_retype": {"en": "Neither: type it again", "lv": "Ne viens, ne otrs: ierakstīt vēlreiz"},
+    "date_hint": {
+        "en": "Write a date as 2027-09-01 or 1 September 2027.",
+        "lv": "Rakstiet datumu kā 01.09.2027 (DD.MM.GGGG).",
+    },
+    "edit_hint": {
+        "en": "Ctrl+U clears the line.",
+        "lv": "Ctrl+U notīra rindu.",
+    },
+    "what_plausible": {"en": "plausibility expression", "lv": "ticamības izteiksme"},
+    "plausible_outside_validate": {
+        "en": "plausible '{key}' ({value}) lies outside the allowed range ({min}–{max}); "
+        "no answer could ever reach it. Put it inside the 'validate' range.",
+        "lv": "ticamības '{key}' ({value}) ir ārpus atļautā diapazona ({min}–{max}); neviena "
+        "atbilde to nevar sasniegt. Ievietojiet to 'validate' diapazonā.",
     },
 }
 

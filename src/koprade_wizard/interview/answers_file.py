@@ -41,6 +41,9 @@ class AnswersFile:
     status: str = STATUS_IN_PROGRESS
     position: str | None = None
     updated: str | None = None
+    # Odd-looking answers the person has confirmed (question id → the value confirmed),
+    # so that neither a resume nor ``render`` asks about them again.
+    confirmed: dict[str, Any] = field(default_factory=dict)
 
     def to_yaml(self, name: str) -> str:
         body = {
@@ -52,6 +55,8 @@ class AnswersFile:
             "updated": self.updated,
             "answers": self.answers,
         }
+        if self.confirmed:
+            body["confirmed"] = self.confirmed
         text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
         return _HEADER.format(name=name) + text
 
@@ -89,6 +94,7 @@ def load(path: Path, lang: str) -> AnswersFile:
         status=str(raw.get("status") or STATUS_IN_PROGRESS),
         position=raw.get("position"),
         updated=str(raw.get("updated") or "") or None,
+        confirmed=dict(raw["confirmed"]) if isinstance(raw.get("confirmed"), dict) else {},
     )
 
 
@@ -117,7 +123,8 @@ def validate(
     for q in tree.questions():
         if q.id in data.answers:
             try:
-                typed[q.id] = check_value(q, data.answers[q.id], context, lang)
+                typed[q.id] = check_value(q, data.answers[q.id], context, lang,
+                                          read_lang=data.language)
             except AnswerInvalid as exc:
                 label = q.label.get(lang) or next(iter(q.label.values()))
                 problems.append(Problem(where, t("answers_question", lang, id=q.id,

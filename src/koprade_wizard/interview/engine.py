@@ -57,6 +57,8 @@ class Interview:
     answers: dict[str, Any] = field(default_factory=dict)
     lang: str = "lv"
     cursor: str | None = None
+    # Answers the person confirmed although they look odd: question id → that value.
+    confirmed: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._order = [q.id for q in self.tree.questions()]

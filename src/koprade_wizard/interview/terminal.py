@@ -151,6 +151,8 @@ class TerminalPrompter:
         hints = [t("back_hint", lang)]
         if not q.required:
             hints.insert(0, t("optional_hint", lang))
+        if q.kind == "date":
+            hints.insert(0, t("date_hint", lang))  # the format before any error
         unit = text(getattr(q, "unit", None), lang)
         message = f"{label} ({unit})" if unit else label
 
@@ -159,18 +161,45 @@ class TerminalPrompter:
                 return True
             try:
                 request.check_text(typed)
+            except answer_rules.AnswerAmbiguous:
+                return True  # asked right after, with both readings
             except answer_rules.AnswerInvalid as exc:
-                return exc.message
+                return f"{exc.message} {t('edit_hint', lang)}"
             return True
 
         self.console.print(f"[dim]{escape(' '.join(hints))}[/dim]")
-        typed = questionary.text(
-            message, default=answer_rules.to_text(q, request.default), validate=validate,
-            **self.kwargs
-        ).unsafe_ask()
-        if typed.strip() == _BACK_TEXT:
-            return BACK
-        return request.check_text(typed)
+        default = answer_rules.to_text(q, request.default, lang)
+        while True:
+            typed = questionary.text(
+                message, default=default, validate=validate, **self.kwargs
+            ).unsafe_ask()
+            if typed.strip() == _BACK_TEXT:
+                return BACK
+            try:
+                return request.check_text(typed)
+            except answer_rules.AnswerAmbiguous as exc:
+                meant = self._which(request, exc)
+                if meant is not None:
+                    return meant
+                default = typed
+
+    def _which(self, request: AskRequest, doubt: answer_rules.AnswerAmbiguous) -> Any:
+        """Ask which reading of an ambiguous answer was meant; None to type it again."""
+        lang, q = request.lang, request.question
+        choices: list[Any] = [Choice(show_value(q, v, lang), value=("v", v))
+                              for v in doubt.readings]
+        choices.append(Choice(t("answer_retype", lang), value=("retype", None)))
+        while True:
+            picked = questionary.select(doubt.message, choices=choices, use_jk_keys=False,
+                                        instruction=t("select_hint", lang),
+                                        **self.kwargs).unsafe_ask()
+            if picked[0] == "retype":
+                return None
+            try:
+                return request.check_value(picked[1])
+            except answer_rules.AnswerInvalid as exc:
+                self.notice(exc.message)
+                return None
 
     def confirm(self, message: str, default: bool = True) -> bool:
         return bool(questionary.confirm(message, default=default, **self.kwargs).unsafe_ask())

@@ -8,6 +8,7 @@ comparisons with choice values that do not exist, missing translations, empty st
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from koprade_wizard.common.errors import Location, ProblemList, StepFileError
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
+from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
 from koprade_wizard.pack.kinds import AnswerInvalid, check_value
 from koprade_wizard.pack.model import (
     KINDS,
@@ -43,6 +45,7 @@ from koprade_wizard.pack.tree import (
     DecisionTree,
     Located,
     PackSource,
+    Plausible,
     Question,
     Step,
     Validation,
@@ -51,8 +54,6 @@ from koprade_wizard.pack.yamlsrc import LineDict, LineList, YamlSyntaxError, lin
 
 PACK_FILE = "pack.yaml"
 _TEXT_FIELDS = ("label", "help", "title", "detail", "intro", "message", "unit")
-_NUMERIC_KINDS = ("integer", "decimal")
-_LENGTH_KINDS = ("text", "long_text", "multi_choice")
 
 
 @dataclass
@@ -338,19 +339,14 @@ class _Checker:
                 check_value(runtime_question(q), q.default, _Permissive(), self.lang)
             except AnswerInvalid as exc:
                 self.add(path, raw.key_lines["default"], "bad_default", reason=exc.message)
+        allowed = KIND_REGISTRY[q.kind].rules
         rules = q.validate_
         if rules is not None:
             vline = raw.key_lines["validate"]
-            kind = q.kind
-            for key in ("min", "max"):
-                if getattr(rules, key) is not None and kind not in _NUMERIC_KINDS:
-                    self.add(path, vline, "validation_not_for_kind", key=key, kind=kind)
-            for key in ("min_length", "max_length"):
-                if getattr(rules, key) is not None and kind not in _LENGTH_KINDS:
-                    self.add(path, vline, "validation_not_for_kind", key=key, kind=kind)
+            for key in ("min", "max", "min_length", "max_length", "pattern"):
+                if getattr(rules, key) is not None and key not in allowed:
+                    self.add(path, vline, "validation_not_for_kind", key=key, kind=q.kind)
             if rules.pattern is not None:
-                if kind not in ("text", "long_text"):
-                    self.add(path, vline, "validation_not_for_kind", key="pattern", kind=kind)
                 try:
                     re.compile(rules.pattern)
                 except re.error as exc:
@@ -359,6 +355,27 @@ class _Checker:
                 self.add(path, vline, "min_above_max", min=rules.min, max=rules.max)
             if rules.expr is not None:
                 self.check_expr(path, vline, rules.expr, "what_validation", q.id, position,
+                                order, questions, extra=("value",))
+        likely = q.plausible
+        if likely is not None:
+            pline = raw.key_lines["plausible"]
+            for key in ("min", "max", "future"):
+                if getattr(likely, key) not in (None, False) and key not in allowed:
+                    self.add(path, pline, "validation_not_for_kind", key=f"plausible.{key}",
+                             kind=q.kind)
+            if likely.min is not None and likely.max is not None and likely.min > likely.max:
+                self.add(path, pline, "min_above_max", min=likely.min, max=likely.max)
+            if rules is not None:
+                # A likely range outside the allowed one could never be met.
+                low = rules.min if rules.min is not None else -math.inf
+                high = rules.max if rules.max is not None else math.inf
+                for key in ("min", "max"):
+                    bound = getattr(likely, key)
+                    if bound is not None and not low <= bound <= high:
+                        self.add(path, pline, "plausible_outside_validate", key=key,
+                                 value=bound, min=rules.min, max=rules.max)
+            if likely.expr is not None:
+                self.check_expr(path, pline, likely.expr, "what_plausible", q.id, position,
                                 order, questions, extra=("value",))
 
     def check_action(
@@ -470,6 +487,9 @@ def runtime_question(q: Any) -> Question:
             Choice(value=c.value, label=dict(c.label), help=dict(c.help) if c.help else None)
             for c in getattr(q, "choices", ())
         ),
+        plausible=None if q.plausible is None else Plausible(
+            message=dict(q.plausible.message), min=q.plausible.min, max=q.plausible.max,
+            future=q.plausible.future, expr=q.plausible.expr),
     )
 
 

@@ -1,4 +1,12 @@
-"""Question kinds: coercion and validation of one answer.
+"""The question kinds, one registry entry each: how an answer is read, checked and shown.
+
+An entry (``Kind``) declares everything the program needs to know about a kind: the
+extra keys its questions have in step files (the model in ``model.py`` is built from
+them), which ``validate`` rules apply, how typed text and YAML values become an answer,
+how an answer is written back into a prompt, the JSON Schema of one answer, sample
+answers (for checks and tests) and the style of prompt the terminal shows. Adding a kind
+is one entry here and, if it needs a new style of prompt, that prompt in
+``interview/terminal.py``.
 
 The same checks serve the prompts (text typed by a person), the answers file (values
 read from YAML) and the defaults in step files, so a value accepted in one place is
@@ -11,11 +19,15 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
 
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import Question
+
+Prompt = Literal["text", "long_text", "select", "checkbox", "yes_no"]
 
 
 class AnswerInvalid(Exception):
@@ -26,44 +38,106 @@ class AnswerInvalid(Exception):
         self.message = message
 
 
-def _parse_number(text: str) -> str:
-    # Latvian writes 1 234,5; accept that as well as 1234.5.
-    return text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+class AnswerAmbiguous(AnswerInvalid):
+    """Typed text that reads as more than one answer (``1,500``): ask which was meant.
+
+    ``readings`` are the candidate values, each already of the question's kind.
+    """
+
+    def __init__(self, message: str, readings: tuple[Any, ...]) -> None:
+        super().__init__(message)
+        self.readings = readings
 
 
-def _from_text_plain(q: Question, text: str, lang: str) -> Any:
-    return text.strip()
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    prompt: Prompt
+    # typed text → a value of the kind (AnswerInvalid / AnswerAmbiguous if it is not one)
+    read_text: Callable[[Question, str, str], Any]
+    # a value read from YAML (an answers file, a default) → a value of the kind
+    read_yaml: Callable[[Question, Any, str], Any]
+    # a stored value → the text that pre-fills a typed prompt
+    write_text: Callable[[Question, Any, str], str]
+    # the JSON Schema of one answer
+    answer_schema: Callable[[Question], dict[str, Any]]
+    # a few values of the kind, within the question's min/max where it has them
+    samples: Callable[[Question], tuple[Any, ...]]
+    # extra step-file keys: name → required? ("unit", "choices")
+    fields: Mapping[str, bool] = field(default_factory=dict)
+    # the ``validate`` (and ``plausible``) keys that make sense for the kind
+    rules: frozenset[str] = frozenset({"expr", "message"})
+    # what an unanswered question stands for in conditions
+    blank: Any = None
+    # the message key for a value that is not of the kind at all
+    invalid: str = "answer_not_text"
 
 
-def _from_text_integer(q: Question, text: str, lang: str) -> Any:
-    try:
-        return int(_parse_number(text))
-    except ValueError:
-        raise AnswerInvalid(t("answer_not_integer", lang)) from None
+# --- reading typed text -------------------------------------------------------------------
 
 
-def _from_text_decimal(q: Question, text: str, lang: str) -> Any:
-    try:
-        number = float(_parse_number(text))
-    except ValueError:
-        raise AnswerInvalid(t("answer_not_number", lang)) from None
-    if not math.isfinite(number):  # 'nan' would pass every min/max check
-        raise AnswerInvalid(t("answer_not_number", lang))
-    return int(number) if number.is_integer() else number
+def _shown_number(value: Decimal | int | float, lang: str) -> str:
+    from koprade_wizard.i18n.formatting import number
+
+    digits = 0 if float(value).is_integer() else len(str(value).rstrip("0").split(".")[-1])
+    return number(float(value), lang, min(digits, 6))
 
 
-def _from_text_date(q: Question, text: str, lang: str) -> Any:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise AnswerInvalid(t("answer_not_date", lang)) from None
+def _plain_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _numbers(text: str, lang: str, whole: bool) -> list[int | float]:
+    from koprade_wizard.i18n.parsing import read_number
+
+    readings = [_plain_number(v) for v in read_number(text, lang)]
+    if whole:
+        readings = [v for v in readings if isinstance(v, int)]
+    return list(dict.fromkeys(v for v in readings if math.isfinite(v)))
+
+
+def _read_number_text(q: Question, text: str, lang: str, whole: bool) -> Any:
+    readings = _numbers(text, lang, whole)
+    if not readings:
+        raise AnswerInvalid(t("answer_not_integer" if whole else "answer_not_number", lang))
+    if len(readings) > 1:
+        shown = [_shown_number(v, lang) for v in readings]
+        raise AnswerAmbiguous(
+            t("answer_ambiguous", lang, text=text.strip(), readings=t(
+                "answer_or", lang, first=shown[0], second=", ".join(shown[1:]))),
+            tuple(readings))
+    return readings[0]
+
+
+def _text_integer(q: Question, text: str, lang: str) -> Any:
+    return _read_number_text(q, text, lang, whole=True)
+
+
+def _text_decimal(q: Question, text: str, lang: str) -> Any:
+    return _read_number_text(q, text, lang, whole=False)
+
+
+def _text_date(q: Question, text: str, lang: str) -> Any:
+    from koprade_wizard.i18n.formatting import date
+    from koprade_wizard.i18n.parsing import read_date
+
+    readings = read_date(text, lang)
+    if not readings:
+        raise AnswerInvalid(t("answer_not_date", lang))
+    if len(readings) > 1:
+        shown = [date(d, lang) for d in readings]
+        raise AnswerAmbiguous(
+            t("answer_ambiguous", lang, text=text.strip(), readings=t(
+                "answer_or", lang, first=shown[0], second=", ".join(shown[1:]))),
+            tuple(readings))
+    return readings[0]
 
 
 _YES = {"y", "yes", "j", "jā", "ja", "true", "1"}
 _NO = {"n", "no", "nē", "ne", "false", "0"}
 
 
-def _from_text_yes_no(q: Question, text: str, lang: str) -> Any:
+def _text_yes_no(q: Question, text: str, lang: str) -> Any:
     word = text.strip().lower()
     if word in _YES:
         return True
@@ -72,61 +146,172 @@ def _from_text_yes_no(q: Question, text: str, lang: str) -> Any:
     raise AnswerInvalid(t("answer_not_yes_no", lang))
 
 
-def _from_text_multi(q: Question, text: str, lang: str) -> Any:
+def _text_plain(q: Question, text: str, lang: str) -> Any:
+    return text.strip()
+
+
+def _text_multi(q: Question, text: str, lang: str) -> Any:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-# A table, not an if-chain: how typed text becomes a value, per kind.
-FROM_TEXT: dict[str, Callable[[Question, str, str], Any]] = {
-    "text": _from_text_plain,
-    "long_text": _from_text_plain,
-    "choice": _from_text_plain,
-    "integer": _from_text_integer,
-    "decimal": _from_text_decimal,
-    "date": _from_text_date,
-    "yes_no": _from_text_yes_no,
-    "multi_choice": _from_text_multi,
+# --- reading YAML values ------------------------------------------------------------------
+
+
+def _yaml_text(q: Question, value: Any, lang: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise AnswerInvalid(t("answer_not_text", lang))
+    return str(value).strip()
+
+
+def _yaml_integer(q: Question, value: Any, lang: str) -> Any:
+    if isinstance(value, str):  # "12 000" written by hand: read as the prompt would
+        return _text_integer(q, value, lang)
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise AnswerInvalid(t("answer_not_integer", lang))
+    return value
+
+
+def _yaml_decimal(q: Question, value: Any, lang: str) -> Any:
+    if isinstance(value, str):
+        return _text_decimal(q, value, lang)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise AnswerInvalid(t("answer_not_number", lang))
+    return value
+
+
+def _yaml_yes_no(q: Question, value: Any, lang: str) -> Any:
+    if not isinstance(value, bool):
+        raise AnswerInvalid(t("answer_not_yes_no", lang))
+    return value
+
+
+def _yaml_date(q: Question, value: Any, lang: str) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return _text_date(q, value, lang)
+    raise AnswerInvalid(t("answer_not_date", lang))
+
+
+def _yaml_multi(q: Question, value: Any, lang: str) -> Any:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise AnswerInvalid(t("answer_not_list", lang))
+    return [v.strip() for v in value]
+
+
+# --- writing back, schemas, samples -----------------------------------------------------------
+
+
+def _write_plain(q: Question, value: Any, lang: str) -> str:
+    return str(value)
+
+
+def _write_number(q: Question, value: Any, lang: str) -> str:
+    # As the person would type it in this language (1234,5 in Latvian), without
+    # thousands marks so that editing a digit never makes the text ambiguous.
+    shown = repr(float(value)) if isinstance(value, float) else str(value)
+    if shown.endswith(".0"):
+        shown = shown[:-2]
+    from babel.numbers import get_decimal_symbol
+
+    from koprade_wizard.i18n.formatting import locale_code
+
+    return shown.replace(".", get_decimal_symbol(locale_code(lang)))
+
+
+def _write_date(q: Question, value: Any, lang: str) -> str:
+    return value.strftime("%d.%m.%Y") if lang.startswith("lv") else value.isoformat()
+
+
+def _write_yes_no(q: Question, value: Any, lang: str) -> str:
+    return t("yes", lang) if value else t("no", lang)
+
+
+def _write_multi(q: Question, value: Any, lang: str) -> str:
+    return ", ".join(value)
+
+
+def _bounds(q: Question, whole: bool) -> tuple[float, float]:
+    rules = q.validate_
+    low = rules.min if rules and rules.min is not None else 0
+    high = rules.max if rules and rules.max is not None else max(low, 0) + 1000
+    if whole:
+        low, high = math.ceil(low), math.floor(high)
+    return low, high
+
+
+def _samples_integer(q: Question) -> tuple[Any, ...]:
+    low, high = _bounds(q, whole=True)
+    return tuple(dict.fromkeys(int(v) for v in (low, (low + high) // 2, high)))
+
+
+def _samples_decimal(q: Question) -> tuple[Any, ...]:
+    low, high = _bounds(q, whole=False)
+    return tuple(dict.fromkeys((low, round((low + high) / 2, 1), high)))
+
+
+def _samples_text(q: Question) -> tuple[Any, ...]:
+    rules = q.validate_
+    low = rules.min_length if rules and rules.min_length else 1
+    return ("Ērgļi" + "a" * max(0, low - 5),)
+
+
+def _samples_choice(q: Question) -> tuple[Any, ...]:
+    return q.choice_values
+
+
+def _samples_multi(q: Question) -> tuple[Any, ...]:
+    values = q.choice_values
+    return ([values[0]], list(values)) if values else ([],)
+
+
+_TEXT_RULES = frozenset({"min_length", "max_length", "pattern", "expr", "message"})
+_NUMBER_RULES = frozenset({"min", "max", "expr", "message"})
+_DATE_RULES = frozenset({"future", "expr", "message"})
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("text", "text", _text_plain, _yaml_text, _write_plain,
+             lambda q: {"type": "string"}, _samples_text, rules=_TEXT_RULES),
+        Kind("long_text", "long_text", _text_plain, _yaml_text, _write_plain,
+             lambda q: {"type": "string"}, _samples_text, rules=_TEXT_RULES),
+        Kind("integer", "text", _text_integer, _yaml_integer, _write_number,
+             lambda q: {"type": "integer"}, _samples_integer, fields={"unit": False},
+             rules=_NUMBER_RULES, invalid="answer_not_integer"),
+        Kind("decimal", "text", _text_decimal, _yaml_decimal, _write_number,
+             lambda q: {"type": "number"}, _samples_decimal, fields={"unit": True},
+             rules=_NUMBER_RULES, invalid="answer_not_number"),
+        Kind("choice", "select", _text_plain, _yaml_text, _write_plain,
+             lambda q: {"enum": list(q.choice_values)} if q.choices else {"type": "string"},
+             _samples_choice, fields={"choices": True}),
+        Kind("multi_choice", "checkbox", _text_multi, _yaml_multi, _write_multi,
+             lambda q: {"type": "array", "uniqueItems": True, "items": (
+                 {"enum": list(q.choice_values)} if q.choices else {"type": "string"})},
+             _samples_multi, fields={"choices": True},
+             rules=frozenset({"min_length", "max_length", "expr", "message"}), blank=[],
+             invalid="answer_not_list"),
+        Kind("yes_no", "yes_no", _text_yes_no, _yaml_yes_no, _write_yes_no,
+             lambda q: {"type": "boolean"}, lambda q: (True, False), invalid="answer_not_yes_no"),
+        Kind("date", "text", _text_date, _yaml_date, _write_date,
+             lambda q: {"type": "string", "format": "date"},
+             lambda q: (dt.date.today() + dt.timedelta(days=120),), rules=_DATE_RULES,
+             invalid="answer_not_date"),
+    )
 }
+NAMES: tuple[str, ...] = tuple(KINDS)
 
 
-def _typed(q: Question, value: Any, lang: str) -> Any:
-    """Check the Python type of a value read from YAML (no guessing from strings)."""
-    kind = q.kind
-    if kind in ("text", "long_text", "choice"):
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise AnswerInvalid(t("answer_not_text", lang))
-        return str(value).strip()
-    if kind == "integer":
-        if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, float) and value.is_integer():
-                return int(value)
-            raise AnswerInvalid(t("answer_not_integer", lang))
-        return value
-    if kind == "decimal":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise AnswerInvalid(t("answer_not_number", lang))
-        return value
-    if kind == "yes_no":
-        if not isinstance(value, bool):
-            raise AnswerInvalid(t("answer_not_yes_no", lang))
-        return value
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            return _from_text_date(q, value, lang)
-        raise AnswerInvalid(t("answer_not_date", lang))
-    if kind == "multi_choice":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise AnswerInvalid(t("answer_not_list", lang))
-        return [v.strip() for v in value]
-    raise AnswerInvalid(t("answer_not_text", lang))
+def kind_of(q: Question) -> Kind:
+    return KINDS[q.kind]
+
+
+# --- checking ---------------------------------------------------------------------------
 
 
 def _is_empty(value: Any) -> bool:
@@ -134,17 +319,18 @@ def _is_empty(value: Any) -> bool:
 
 
 def check_value(
-    q: Question, value: Any, context: Mapping[str, Any], lang: str
+    q: Question, value: Any, context: Mapping[str, Any], lang: str, *, read_lang: str | None = None
 ) -> Any:
     """Validate a typed (or YAML-read) value; return it normalised, or None when empty.
 
-    ``context`` holds earlier answers, for validation expressions.
+    ``context`` holds earlier answers, for validation expressions. Numbers and dates
+    written as text are read in ``read_lang`` (the answers file's language), else ``lang``.
     """
     if _is_empty(value):
         if q.required:
             raise AnswerInvalid(t("answer_required", lang))
         return None
-    value = _typed(q, value, lang)
+    value = _read_yaml(q, value, lang, read_lang or lang)
     if _is_empty(value):
         if q.required:
             raise AnswerInvalid(t("answer_required", lang))
@@ -168,6 +354,19 @@ def check_value(
     if rules is not None:
         _check_rules(q, value, rules, context, lang)
     return value
+
+
+def _read_yaml(q: Question, value: Any, lang: str, read_lang: str) -> Any:
+    kind = kind_of(q)
+    try:
+        return kind.read_yaml(q, value, read_lang)
+    except AnswerAmbiguous as exc:
+        raise AnswerAmbiguous(t("answer_ambiguous_file", lang, text=str(value).strip()),
+                              exc.readings) from None
+    except AnswerInvalid:
+        if read_lang == lang:
+            raise
+        raise AnswerInvalid(t(kind.invalid, lang)) from None  # worded for the reader
 
 
 def _check_rules(
@@ -203,21 +402,51 @@ def _num(x: float) -> str:
 
 
 def from_text(q: Question, text: str, context: Mapping[str, Any], lang: str) -> Any:
-    """Turn what a person typed into a checked value (None for a skipped optional)."""
+    """Turn what a person typed into a checked value (None for a skipped optional).
+
+    Raises AnswerAmbiguous (before any rule is checked) when the text reads two ways.
+    """
     if text.strip() == "":
         return check_value(q, None, context, lang)
-    raw = FROM_TEXT[q.kind](q, text, lang)
+    raw = kind_of(q).read_text(q, text, lang)
     return check_value(q, raw, context, lang)
 
 
-def to_text(q: Question, value: Any) -> str:
+def to_text(q: Question, value: Any, lang: str = "en") -> str:
     """The inverse of ``from_text``, for pre-filling a prompt with a stored answer."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(value)
-    return str(value)
+    try:
+        return kind_of(q).write_text(q, value, lang)
+    except (AttributeError, TypeError, ValueError):
+        return str(value)  # a default of another type: shown as written
+
+
+# --- plausibility -----------------------------------------------------------------------------
+
+
+def implausible(
+    q: Question, value: Any, context: Mapping[str, Any], lang: str,
+    today: dt.date | None = None,
+) -> str | None:
+    """Why a legal answer looks odd (the step file's sentence), or None if it does not.
+
+    Such an answer is confirmed by the person rather than refused; see ``Plausible``.
+    """
+    likely = q.plausible
+    if likely is None or value is None:
+        return None
+    odd = False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        odd = (likely.min is not None and value < likely.min) or (
+            likely.max is not None and value > likely.max)
+    if likely.future and isinstance(value, dt.date):
+        odd = odd or value < (today or dt.date.today())
+    if not odd and likely.expr is not None:
+        try:
+            odd = not conditions.holds(likely.expr, {**context, "value": value})
+        except conditions.ConditionError:
+            odd = False  # an expression that cannot decide does not bother the person
+    if not odd:
+        return None
+    return likely.message.get(lang) or next(iter(likely.message.values()))

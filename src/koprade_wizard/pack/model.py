@@ -9,10 +9,12 @@ copies a pack into the plain classes of ``tree.py``, which the rest of the progr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
+from koprade_wizard.pack.kinds import Kind
 from koprade_wizard.pack.tree import LocalText
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -37,6 +39,19 @@ class Validation(_Frozen):
     message: LocalText | None = None
 
 
+class Plausible(_Frozen):
+    """Bounds of a likely answer. An answer outside them is allowed but confirmed by the
+    person, with ``message`` saying why it looks odd (the confirmation is kept in the
+    answers file). ``future``: a date should not lie in the past; ``expr``: a Jinja
+    expression over ``value`` and earlier answers that holds for a likely answer."""
+
+    min: float | None = None
+    max: float | None = None
+    future: bool = False
+    expr: str | None = None
+    message: LocalText
+
+
 class Choice(_Frozen):
     value: ChoiceValue
     label: LocalText
@@ -54,29 +69,11 @@ class _QuestionBase(_Frozen):
         default=None, description="A Jinja expression over earlier answers giving the default."
     )
     validate_: Validation | None = Field(default=None, alias="validate")
-
+    plausible: Plausible | None = None
 
     @property
     def choice_values(self) -> tuple[str, ...]:
         return ()
-
-
-class TextQuestion(_QuestionBase):
-    kind: Literal["text"]
-
-
-class LongTextQuestion(_QuestionBase):
-    kind: Literal["long_text"]
-
-
-class IntegerQuestion(_QuestionBase):
-    kind: Literal["integer"]
-    unit: LocalText | None = None
-
-
-class DecimalQuestion(_QuestionBase):
-    kind: Literal["decimal"]
-    unit: LocalText
 
 
 class _ChoiceQuestionBase(_QuestionBase):
@@ -87,45 +84,26 @@ class _ChoiceQuestionBase(_QuestionBase):
         return tuple(c.value for c in self.choices)
 
 
-class ChoiceQuestion(_ChoiceQuestionBase):
-    kind: Literal["choice"]
+def _model_of(kind: Kind) -> type[_QuestionBase]:
+    """The step-file model of one kind, from its registry entry."""
+    base = _ChoiceQuestionBase if "choices" in kind.fields else _QuestionBase
+    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}  # type: ignore[valid-type]
+    if "unit" in kind.fields:
+        fields["unit"] = (LocalText, ...) if kind.fields["unit"] else (LocalText | None, None)
+    name = "".join(part.title() for part in kind.name.split("_")) + "Question"
+    return create_model(name, __base__=base, __module__=__name__, **fields)
 
 
-class MultiChoiceQuestion(_ChoiceQuestionBase):
-    kind: Literal["multi_choice"]
-
-
-class YesNoQuestion(_QuestionBase):
-    kind: Literal["yes_no"]
-
-
-class DateQuestion(_QuestionBase):
-    kind: Literal["date"]
-
-
+QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
+    name: _model_of(kind) for name, kind in KIND_REGISTRY.items()
+}
 Question = Annotated[
-    TextQuestion
-    | LongTextQuestion
-    | IntegerQuestion
-    | DecimalQuestion
-    | ChoiceQuestion
-    | MultiChoiceQuestion
-    | YesNoQuestion
-    | DateQuestion,
+    Union[tuple(QUESTION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
     Field(discriminator="kind"),
 ]
 QuestionModel = _QuestionBase
 ChoiceQuestionModel = _ChoiceQuestionBase
-KINDS: tuple[str, ...] = (
-    "text",
-    "long_text",
-    "integer",
-    "decimal",
-    "choice",
-    "multi_choice",
-    "yes_no",
-    "date",
-)
+KINDS: tuple[str, ...] = tuple(KIND_REGISTRY)
 
 
 class ActionRule(_Frozen):

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LocalText = dict[str, str]
-CHOICE_KINDS = ("choice", "multi_choice")
 # The four phases of founding a space, in order (action rules name one of them).
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
@@ -35,6 +34,18 @@ class Validation:
 
 
 @dataclass(frozen=True)
+class Plausible:
+    """Bounds of a likely answer: one outside them is legal but confirmed, with
+    ``message`` saying why it looks odd."""
+
+    message: LocalText
+    min: float | None = None
+    max: float | None = None
+    future: bool = False
+    expr: str | None = None
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     kind: str
@@ -47,10 +58,13 @@ class Question:
     validate_: Validation | None = None
     unit: LocalText | None = None
     choices: tuple[Choice, ...] = ()
+    plausible: Plausible | None = None
 
     @property
     def is_choice(self) -> bool:
-        return self.kind in CHOICE_KINDS
+        from koprade_wizard.pack.kinds import KINDS  # the registry imports this module
+
+        return "choices" in KINDS[self.kind].fields
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -62,7 +76,10 @@ class Question:
     def blank(self) -> Any:
         """What an unanswered or skipped question stands for in conditions: an empty
         list for a multiple choice (so ``'x' in q`` is simply false), else None."""
-        return [] if self.kind == "multi_choice" else None
+        from koprade_wizard.pack.kinds import KINDS
+
+        blank = KINDS[self.kind].blank
+        return list(blank) if isinstance(blank, list) else blank
 
 
 @dataclass(frozen=True)
