@@ -103,7 +103,7 @@ def test_an_open_space_is_not_told_to_set_up() -> None:
     assert not found & {"check-the-lease", "volunteer-work-days", "open-coworking-days",
                         "basic-equipment", "insurance", "take-pre-bookings"}
     assert "open-coworking-days" not in [x.id for x in plan.top_actions]
-    assert [t.id for t in plan.timeline][0] == "grow_members"
+    assert plan.timeline[0].id == "grow_members"
 
 
 def test_study_visits_are_the_ones_the_founder_chose() -> None:
