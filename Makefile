@@ -7,7 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LINT   := node_modules/.bin/markdownlint-cli2
 
-.PHONY: run test lint bench system-libs clean
+PO     := $(wildcard src/koprade_wizard/i18n/locale/*/LC_MESSAGES/*.po)
+
+.PHONY: run test lint bench system-libs po-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,12 @@ system-libs:
 	  (apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0) >/dev/null 2>&1 \
 	    || echo "note: libharfbuzz-subset0 not installed; PDFs will be slower"; \
 	fi
+	@# msgfmt (GNU gettext) checks the catalogues in `make test`.
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	    && ! command -v msgfmt >/dev/null 2>&1; then \
+	  (apt-get update -qq && apt-get install -y -qq gettext) >/dev/null 2>&1 \
+	    || echo "note: gettext not installed; make test cannot check the catalogues"; \
+	fi
 
 $(LINT): package.json
 	npm install --no-audit --no-fund --no-package-lock --silent
@@ -32,7 +40,12 @@ $(LINT): package.json
 run: $(STAMP)
 	$(BIN)/koprade-wizard $(ARGS)
 
-test: $(STAMP) $(LINT)
+# Every catalogue must compile cleanly (formats, plural forms, header).
+po-check: $(STAMP)
+	@command -v msgfmt >/dev/null 2>&1 || $(MAKE) --no-print-directory system-libs
+	@for po in $(PO); do msgfmt --check --output-file=/dev/null "$$po" || exit 1; done
+
+test: $(STAMP) $(LINT) po-check
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/lint-imports
 	$(BIN)/pytest -n auto

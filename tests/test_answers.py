@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from koprade_wizard.common.errors import AnswersError
-from koprade_wizard.i18n.messages import LANGS, t
+from koprade_wizard.i18n.messages import LANGS, t, tn
 from koprade_wizard.interview import answers_file as answers
 from koprade_wizard.interview.answers_file import AnswersFile
 from koprade_wizard.pack.kinds import AnswerInvalid, check_value, from_text
@@ -156,7 +156,8 @@ def test_the_limits_of_the_pack_are_enforced(
     with pytest.raises(AnswerInvalid) as caught:
         check_value(mini_tree.question(qid), value, {}, lang)
 
-    assert caught.value.message == t(key, lang, **params)
+    expected = tn(key, params["n"], lang) if "n" in params else t(key, lang, **params)
+    assert caught.value.message == expected
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from koprade_wizard import __version__, cli
-from koprade_wizard.i18n.messages import LANGS, t
+from koprade_wizard.i18n.messages import LANGS, t, tn
 
 WIZARD = Path(sys.executable).parent / "koprade-wizard"
 MakePack = Callable[..., Path]
@@ -81,7 +81,9 @@ def test_check_on_the_mini_pack_passes(
     assert invoke(["check", "--steps", str(mini), "--lang", lang]) == 0
 
     out = capsys.readouterr()
-    assert out.out == t("check_ok", lang, path=mini, steps=2, questions=8, actions=2) + "\n"
+    assert out.out == t("check_ok", lang, path=mini, steps=tn("count_steps", 2, lang),
+                            questions=tn("count_questions", 8, lang),
+                            actions=tn("count_action_rules", 2, lang)) + "\n"
     assert out.err == ""
 
 
@@ -160,7 +162,8 @@ def test_check_good_answers(
     assert invoke(["check", "--steps", str(mini), "--answers", str(path), "--lang", "en"]) == 0
 
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == t("check_answers_ok", "en", path=path, answered=6, missing=0)
+    assert out[-1] == t("check_answers_ok", "en", path=path, answered=tn("count_answered", 6, "en"),
+          missing=tn("count_open", 0, "en"))
 
 
 def test_check_unfinished_answers_lists_what_is_missing(
@@ -172,7 +175,8 @@ def test_check_unfinished_answers_lists_what_is_missing(
 
     out = capsys.readouterr().out.splitlines()
     assert out[-2:] == [
-        t("check_answers_ok", "en", path=path, answered=2, missing=2),
+        t("check_answers_ok", "en", path=path, answered=tn("count_answered", 2, "en"),
+          missing=tn("count_open", 2, "en")),
         t("answers_missing", "en", ids="members, has_premises"),
     ]
 

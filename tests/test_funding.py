@@ -23,9 +23,11 @@ from koprade_wizard.guidance.funding import (
     match_route,
     routes_from_answers,
 )
-from koprade_wizard.guidance.funding_texts import LANGS, TEXTS, render
+from koprade_wizard.guidance.funding_texts import PREFIXES, render
 from koprade_wizard.guidance.municipalities import BY_SLUG
 from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.i18n import catalog
+from koprade_wizard.i18n.messages import LANGS
 
 
 def by_route(inp: FundingInputs) -> dict[RouteId, FundingMatch]:
@@ -246,6 +248,11 @@ def _all_matches() -> list[FundingMatch]:
             )
         )
     return out
+
+
+# The funding matcher's words as each catalogue holds them.
+TEXTS = {lang: {k: str(v) for k, v in catalog.entries(lang).items() if k.startswith(PREFIXES)}
+         for lang in LANGS}
 
 
 def test_every_code_has_both_languages_with_matching_placeholders() -> None:

@@ -31,6 +31,10 @@ def test_wheel_contains_steps_and_templates(wheel: Path) -> None:
     assert "koprade_wizard/steps/pack.yaml" in names
     assert any(n.startswith("koprade_wizard/templates/") for n in names)
     assert "koprade_wizard/steps/schema/step.schema.json" in names
+    # The catalogues come compiled, so an installed program never compiles them.
+    for lang in ("lv", "en"):
+        base = f"koprade_wizard/i18n/locale/{lang}/LC_MESSAGES/koprade"
+        assert {base + ".po", base + ".mo"} <= set(names)
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:

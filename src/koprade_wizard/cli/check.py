@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_answers, add_lang, add_steps
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, tn
+
+if TYPE_CHECKING:
+    from koprade_wizard.pack.tree import DecisionTree
 
 
 def register(sub: Subparsers, h: Help) -> None:
@@ -23,8 +27,10 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.interview.engine import Interview
 
     tree = pack_for(ns, lang, use_cache=False)  # check always checks everything
-    print(t("check_ok", lang, path=steps_folder(ns), steps=len(tree.steps),
-            questions=len(tree.questions()), actions=len(tree.actions())))
+    print(t("check_ok", lang, path=steps_folder(ns), steps=tn("count_steps", len(tree.steps), lang),
+            questions=tn("count_questions", len(tree.questions()), lang),
+            actions=tn("count_action_rules", len(tree.actions()), lang)))
+    _note_fallbacks(tree, lang)
     path: Path | None = getattr(ns, "answers", None)
     if path is None:
         return EXIT_OK
@@ -38,7 +44,20 @@ def run(ns: argparse.Namespace, lang: str) -> int:
         raise AnswersError([Problem(Location(str(path)), t("answers_not_applicable", lang, id=q))
                             for q in ignored])
     missing = interview.missing_required()
-    print(t("check_answers_ok", lang, path=path, answered=len(typed), missing=len(missing)))
+    print(t("check_answers_ok", lang, path=path, answered=tn("count_answered", len(typed), lang),
+            missing=tn("count_open", len(missing), lang)))
     if missing:
         print(t("answers_missing", lang, ids=", ".join(missing)))
     return EXIT_OK
+
+
+def _note_fallbacks(tree: DecisionTree, lang: str) -> None:
+    """A language the pack's texts lack: say which files fall back (a note, not a problem)."""
+    from koprade_wizard.pack.display import missing_texts
+
+    if lang in tree.languages:
+        return
+    for step in tree.steps:
+        if count := missing_texts(step, lang):
+            print(tn("check_lang_fallback", count, lang, path=step.where.path, lang=lang,
+                     fallback=tree.languages[0]))

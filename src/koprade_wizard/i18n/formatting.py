@@ -5,28 +5,53 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+# The region whose conventions a bare language code stands for in the plan.
 LOCALES = {"lv": "lv_LV", "en": "en_IE"}  # en_IE: euro amounts written as €1,234.50
 
 
+@lru_cache(maxsize=16)
 def locale_code(lang: str) -> str:
-    """The CLDR locale for a language code or tag ("lv", "lv-LV", "en"); English if unknown."""
-    return LOCALES.get(lang.split("-")[0].lower(), LOCALES["en"])
+    """The CLDR locale for a language code or tag ("lv", "lv-LV", "de", "en_XA").
+
+    A code babel has no data for (a pseudo-locale such as ``en_XA``) takes its base
+    language's; an unknown language, English's.
+    """
+    code = lang.replace("-", "_")
+    base = code.split("_")[0].lower()
+    for candidate in (code, base):
+        if candidate in LOCALES:
+            return LOCALES[candidate]
+        if localedata.exists(candidate):
+            return candidate
+    return LOCALES["en"]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _locale(lang: str) -> Locale:
     return Locale.parse(locale_code(lang))
+
+
+@lru_cache(maxsize=16)
+def _whole_currency(lang: str) -> str:
+    # The locale's own currency pattern without its cents: "#,##0 ¤" (lv), "¤#,##0" (en).
+    pattern = _locale(lang).currency_formats["standard"].pattern
+    return pattern.split(";")[0].replace(".00", "")
+
+
+def plural_category(count: float, lang: str) -> str:
+    """CLDR's plural category of ``count`` in ``lang``: "one", "other", "zero", ..."""
+    return str(_locale(lang).plural_form(count))
 
 
 def money(amount: float | None, lang: str, cents: bool = False) -> str:
     """``1 234 €`` (lv) / ``€1,234`` (en); whole euros unless ``cents``."""
     if amount is None:
         return "—"
-    fmt = None if cents else "#,##0\u00a0¤" if lang == "lv" else "¤#,##0"
+    fmt = None if cents else _whole_currency(lang)
     return format_currency(amount, "EUR", format=fmt, locale=_locale(lang),
                            currency_digits=cents)
 

@@ -18,6 +18,7 @@ from koprade_wizard.interview.engine import ChangeReport, ReviewGroup
 from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.display import show, text
+from koprade_wizard.pack.display import unit as unit_of
 from koprade_wizard.pack.tree import Question
 
 _BACK_TEXT = "<"
@@ -153,7 +154,7 @@ class TerminalPrompter:
             hints.insert(0, t("optional_hint", lang))
         if q.kind == "date":
             hints.insert(0, t("date_hint", lang))  # the format before any error
-        unit = text(getattr(q, "unit", None), lang)
+        unit = unit_of(getattr(q, "unit", None), lang)
         message = f"{label} ({unit})" if unit else label
 
         def validate(typed: str) -> bool | str:

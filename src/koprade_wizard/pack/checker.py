@@ -48,6 +48,7 @@ from koprade_wizard.pack.tree import (
     Plausible,
     Question,
     Step,
+    UnitText,
     Validation,
 )
 from koprade_wizard.pack.yamlsrc import LineDict, LineList, YamlSyntaxError, line_of, load_file
@@ -91,13 +92,7 @@ class _Checker:
         try:
             raw = load_file(path)
         except YamlSyntaxError as exc:
-            tag = re.search(r"constructor for the tag '([^']+)'", exc.reason)
-            if tag:
-                self.add(path, exc.line, "unsafe_tag", tag=tag.group(1))
-            elif exc.reason.startswith("not UTF-8"):
-                self.add(path, exc.line, "not_utf8", reason=exc.reason)
-            else:
-                self.add(path, exc.line, "yaml_syntax", reason=exc.reason)
+            self.add(path, exc.line, exc.code, **exc.params)
             return None
         if raw is None:
             self.add(path, 1, "empty_file", keys=keys)
@@ -482,7 +477,7 @@ def runtime_question(q: Any) -> Question:
         default=q.default,
         default_expr=q.default_expr,
         validate_=Validation(**rules.model_dump()) if rules is not None else None,
-        unit=dict(u) if (u := getattr(q, "unit", None)) else None,
+        unit=_runtime_unit(u) if (u := getattr(q, "unit", None)) else None,
         choices=tuple(
             Choice(value=c.value, label=dict(c.label), help=dict(c.help) if c.help else None)
             for c in getattr(q, "choices", ())
@@ -491,6 +486,11 @@ def runtime_question(q: Any) -> Question:
             message=dict(q.plausible.message), min=q.plausible.min, max=q.plausible.max,
             future=q.plausible.future, expr=q.plausible.expr),
     )
+
+
+def _runtime_unit(unit: dict[str, Any]) -> UnitText:
+    return {lang: text if isinstance(text, str) else text.model_dump(exclude_none=True)
+            for lang, text in unit.items()}
 
 
 def _runtime_action(a: ActionRule) -> RuntimeAction:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import Question
 
@@ -379,9 +379,9 @@ def _check_rules(
     if rules.max is not None and isinstance(value, int | float) and value > rules.max:
         raise AnswerInvalid(custom or t("answer_above_max", lang, max=_num(rules.max)))
     if rules.min_length is not None and measure is not None and measure < rules.min_length:
-        raise AnswerInvalid(custom or t("answer_too_short", lang, n=rules.min_length))
+        raise AnswerInvalid(custom or tn("answer_too_short", rules.min_length, lang))
     if rules.max_length is not None and measure is not None and measure > rules.max_length:
-        raise AnswerInvalid(custom or t("answer_too_long", lang, n=rules.max_length))
+        raise AnswerInvalid(custom or tn("answer_too_long", rules.max_length, lang))
     if (
         rules.pattern is not None
         and isinstance(value, str)

@@ -22,6 +22,10 @@ ChoiceValue = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")
 Phase = Literal["awareness", "concept", "installation", "development"]
 
 
+# "lv", "en", "en_XA": a language, optionally with a region (as the catalogues name them)
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -84,12 +88,29 @@ class _ChoiceQuestionBase(_QuestionBase):
         return tuple(c.value for c in self.choices)
 
 
+class CountedUnit(_Frozen):
+    """A unit's forms by the count before it, named by CLDR's plural categories.
+
+    ``other`` is required; a category left out takes ``other``. Latvian uses ``one``
+    (1, 21, 31, ...) and ``other``; English ``one`` (1) and ``other``."""
+
+    zero: str | None = None
+    one: str | None = None
+    two: str | None = None
+    few: str | None = None
+    many: str | None = None
+    other: str
+
+
+Unit = dict[str, str | CountedUnit]
+
+
 def _model_of(kind: Kind) -> type[_QuestionBase]:
     """The step-file model of one kind, from its registry entry."""
     base = _ChoiceQuestionBase if "choices" in kind.fields else _QuestionBase
     fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}  # type: ignore[valid-type]
     if "unit" in kind.fields:
-        fields["unit"] = (LocalText, ...) if kind.fields["unit"] else (LocalText | None, None)
+        fields["unit"] = (Unit, ...) if kind.fields["unit"] else (Unit | None, None)
     name = "".join(part.title() for part in kind.name.split("_")) + "Question"
     return create_model(name, __base__=base, __module__=__name__, **fields)
 
@@ -145,6 +166,8 @@ class PackFile(_Frozen):
     id: Identifier
     version: str
     title: LocalText
-    languages: list[Literal["lv", "en"]] = Field(min_length=1)
+    languages: list[LanguageCode] = Field(
+        min_length=1, description="The languages of the pack's texts; the first is the "
+        "fallback where a language's text is missing.")
     steps: list[Identifier] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LocalText = dict[str, str]
+# A unit per language: one text, or one per CLDR plural category ("one", "other", ...)
+# so that a count reads right ("1 cilvēks", "21 cilvēks", "2 cilvēki"; "1 person").
+UnitText = dict[str, str | dict[str, str]]
 # The four phases of founding a space, in order (action rules name one of them).
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
@@ -56,7 +59,7 @@ class Question:
     default: Any = None
     default_expr: str | None = None
     validate_: Validation | None = None
-    unit: LocalText | None = None
+    unit: UnitText | None = None
     choices: tuple[Choice, ...] = ()
     plausible: Plausible | None = None
 

@@ -73,8 +73,14 @@ def _construct_seq(loader: _LineLoader, node: Node) -> LineList:
     return loader.construct_sequence(node, deep=True)
 
 
+def _refuse_tag(loader: _LineLoader, node: Node) -> Any:
+    # The safe loader's own refusal only says so in its message; keep the tag itself.
+    raise UnsafeTagError(node.tag, node.start_mark.line + 1)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+_LineLoader.add_constructor(None, _refuse_tag)  # every tag outside the safe set
 
 
 class DuplicateKeyError(Exception):
@@ -84,13 +90,27 @@ class DuplicateKeyError(Exception):
         self.line = line
 
 
-class YamlSyntaxError(Exception):
-    """The text is not YAML we accept; ``line`` is 1-based (0 when unknown)."""
+class UnsafeTagError(Exception):
+    def __init__(self, tag: str, line: int) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.line = line
 
-    def __init__(self, reason: str, line: int) -> None:
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML we accept; ``line`` is 1-based (0 when unknown).
+
+    ``code`` names the kind of problem for the message catalogue (``yaml_syntax``,
+    ``unsafe_tag``, ``not_utf8``) and ``params`` its parameters; ``reason`` is the
+    parser's own English account, shown inside the worded message."""
+
+    def __init__(self, reason: str, line: int, code: str = "yaml_syntax",
+                 params: dict[str, str] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.code = code
+        self.params = {"reason": reason} if params is None else params
 
 
 def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
@@ -111,6 +131,9 @@ def load_text(text: str) -> Any:
         return yaml.load(text, Loader=_LineLoader)  # a safe loader, with line numbers
     except DuplicateKeyError as exc:
         raise YamlSyntaxError(f"duplicate key '{exc.key}'", exc.line) from None
+    except UnsafeTagError as exc:
+        raise YamlSyntaxError(f"the tag '{exc.tag}' is not allowed", exc.line, "unsafe_tag",
+                              {"tag": exc.tag}) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text) from None
 
@@ -119,7 +142,8 @@ def load_file(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(f"not UTF-8 text ({exc.reason})", 0) from None
+        reason = f"not UTF-8 text ({exc.reason})"
+        raise YamlSyntaxError(reason, 0, "not_utf8", {"reason": reason}) from None
     return load_text(text)
 
 

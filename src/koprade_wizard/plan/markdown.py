@@ -1,7 +1,8 @@
 """Plan data → Markdown through the Jinja2 templates in ``templates/``.
 
-The template is the one source of the plan's words; its fixed phrases live in
-``templates/strings.yaml`` (one entry per phrase, every language side by side).
+The template is the one source of the plan's structure; its fixed phrases live in the
+gettext catalogues beside the program's other words (``i18n/locale``), called as
+``_('key', name=...)`` and, where a count is shown, ``_n('key', count, name=...)``.
 Everything a person typed reaches the Markdown through the ``md``/``mdblock``
 filters, so it is shown as typed and never read as markup.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,42 +23,14 @@ from koprade_wizard.common.paths import templates_dir
 from koprade_wizard.guidance import funding_texts
 from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.i18n import formatting
+from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack.loader import cache_dir
-from koprade_wizard.pack.yamlsrc import YamlSyntaxError, safe_load
 from koprade_wizard.plan import mdtext
 from koprade_wizard.plan.data import PlanData
 
 TEMPLATE = "plan.md.j2"
-STRINGS = "strings.yaml"
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
-
-
-@lru_cache(maxsize=4)
-def strings(folder: Path) -> dict[str, dict[str, str]]:
-    path = folder / STRINGS
-    try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, YamlSyntaxError) as exc:
-        raise RenderError(f"{path}: cannot read the plan's phrases: {exc}") from None
-    if not isinstance(data, dict):
-        raise RenderError(f"{path}: expected a mapping of phrase ids")
-    return data
-
-
-class Phrases:
-    """``s('key', n=3)`` in the template: the phrase in the plan's language."""
-
-    def __init__(self, table: Mapping[str, Mapping[str, str]], lang: str) -> None:
-        self._table = table
-        self._lang = lang
-
-    def __call__(self, key: str, **params: Any) -> str:
-        try:
-            phrase = self._table[key][self._lang]
-        except KeyError:
-            raise RenderError(f"templates/{STRINGS}: no '{self._lang}' text for '{key}'") from None
-        return phrase.format(**params) if params else phrase
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -89,10 +61,35 @@ def environment(folder: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["md"] = mdtext.inline
     env.filters["mdblock"] = mdtext.block
     return env
+
+
+def phrases(lang: str) -> dict[str, Any]:
+    """The template's words in ``lang``: ``_``/``gettext``, ``_n`` and ``ngettext``.
+
+    They are render variables rather than the environment's globals because one
+    environment renders plans in every language. ``_n`` takes the count itself, also
+    when the text shows it formatted (``_n('key', 3, n=num(3))``); a count with a
+    fraction takes the plural form.
+    """
+
+    def gettext(key: str, **params: Any) -> str:
+        return t(key, lang, **params)
+
+    def plural(key: str, count: float, **params: Any) -> str:
+        whole = float(count).is_integer()
+        return tn(key, int(count) if whole else 2, lang, **{"n": count, **params})
+
+    def ngettext(singular: str, _plural: str, count: float, **params: Any) -> str:
+        return plural(singular, count, **params)
+
+    # "s" is the name the templates used before the catalogue; it stays an alias.
+    return {"_": gettext, "gettext": gettext, "s": gettext, "_n": plural,
+            "ngettext": ngettext}
 
 
 def _tidy(markdown: str) -> str:
@@ -114,7 +111,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
     helpers: dict[str, Any] = {
         "plan": plan,
         "a": plan.answers,
-        "s": Phrases(strings(folder), lang),
+        **phrases(lang),
         "ft": lambda key, params=None: mdtext.inline(funding_texts.render(lang, key, params)),
         "cite": cite,
         "money": lambda v, cents=False: formatting.money(v, lang, cents),

@@ -12,7 +12,7 @@ from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, RenderError
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
@@ -56,7 +56,7 @@ def write_plan(request: PlanRequest) -> list[Path]:
     answers = applicability.kept(request.tree, request.answers, lang)
     missing = applicability.missing_required(request.tree, answers, lang)
     if missing and not request.partial:
-        problems = [Problem(None, t("render_missing", lang, count=len(missing)))]
+        problems = [Problem(None, tn("render_missing", len(missing), lang, count=len(missing)))]
         for qid in missing:
             label = request.tree.question(qid).label.get(lang, qid)
             where = request.tree.question_lines.get(qid)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -29,6 +30,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from koprade_wizard import __version__
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan.charts import mermaid_to_svg
 
 if TYPE_CHECKING:
@@ -36,24 +38,6 @@ if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
-
-# The few words the PDF itself adds around the plan, per document language.
-UI_TEXT: dict[str, dict[str, str]] = {
-    "lv": {
-        "contents": "Saturs",
-        "page": "lappuse",
-        "of": "no",
-        "prepared": "Sagatavots",
-        "initiative": "Iniciatīva",
-    },
-    "en": {
-        "contents": "Contents",
-        "page": "page",
-        "of": "of",
-        "prepared": "Prepared",
-        "initiative": "Initiative",
-    },
-}
 
 # Only the package's own files may be read while rendering, and only these kinds.
 _ASSET_TYPES = {".ttf": "font/ttf", ".css": "text/css"}
@@ -233,9 +217,13 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
 # --------------------------------------------------------------------------- HTML
 
 
+_UI_KEYS = ("contents", "page_of", "prepared", "initiative")
+
+
 def ui_text(lang: str) -> Mapping[str, str]:
-    """The PDF's own words for a language tag such as "lv" or "lv-LV"; English otherwise."""
-    return UI_TEXT.get(lang.split("-")[0].lower(), UI_TEXT["en"])
+    """The PDF's own words for a language tag such as "lv" or "lv-LV" (the catalogue's,
+    with its fallbacks for a language it lacks)."""
+    return {key: t(f"pdf_{key}", lang) for key in _UI_KEYS}
 
 
 @functools.cache
@@ -260,11 +248,21 @@ def running_title(title: str) -> str:
 
 def _page_css(meta: DocMeta, words: Mapping[str, str]) -> str:
     header = _css_string(running_title(meta.title))
-    page, of = _css_string(f"{words['page']} "), _css_string(f" {words['of']} ")
     return (
         f"@page {{ @top-left {{ content: {header}; }}"
-        f" @bottom-right {{ content: {page} counter(page) {of} counter(pages); }} }}"
+        f" @bottom-right {{ content: {_page_counter(words['page_of'])}; }} }}"
     )
+
+
+def _page_counter(text: str) -> str:
+    """"page {page} of {pages}" as CSS content: the words quoted, the numbers counters."""
+    parts: list[str] = []
+    for literal, field, _, _ in string.Formatter().parse(text):
+        if literal:
+            parts.append(_css_string(literal))
+        if field is not None:
+            parts.append(f"counter({field})")  # page or pages, the CSS counters' own names
+    return " ".join(parts)
 
 
 def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:

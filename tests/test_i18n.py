@@ -1,0 +1,89 @@
+"""The gettext catalogues: plural rules, languages found by folder, fresh compiles, fallbacks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from koprade_wizard.i18n import catalog
+from koprade_wizard.i18n.messages import LANGS, t, tn
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1 jautājums"), (21, "21 jautājums"), (2, "2 jautājumi"), (11, "11 jautājumi"),
+     (10, "10 jautājumi"), (0, "0 jautājumi"), (101, "101 jautājums"), (111, "111 jautājumi")],
+)
+def test_latvian_counts_follow_its_plural_rules(n: int, text: str) -> None:
+    assert tn("count_questions", n, "lv") == text
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "1 question"), (0, "0 questions"),
+                                         (2, "2 questions"), (21, "21 questions")])
+def test_english_counts_follow_its_plural_rules(n: int, text: str) -> None:
+    assert tn("count_questions", n, "en") == text
+
+
+def test_the_languages_are_the_catalogues_present() -> None:
+    assert set(LANGS) == {"lv", "en"}
+    assert LANGS[0] == "lv"  # the default first
+
+
+def _copy_locale(tmp_path: Path) -> Path:
+    root = tmp_path / "locale"
+    shutil.copytree(catalog.LOCALE_DIR, root, ignore=shutil.ignore_patterns("*.mo"))
+    return root
+
+
+def _edit(po: Path, key: str, text: str) -> None:
+    lines = po.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f'msgid "{key}"')
+    lines[at + 1] = f'msgstr "{text}"'
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_missing_mo_is_compiled_from_the_po_and_kept(tmp_path: Path) -> None:
+    root = _copy_locale(tmp_path)
+    mo = catalog.po_path("en", root).with_suffix(".mo")
+
+    assert catalog.translations("en", root).gettext("yes") == t("yes", "en")
+    assert mo.is_file()
+
+
+def test_an_edited_po_shows_at_once(tmp_path: Path) -> None:
+    root = _copy_locale(tmp_path)
+    po = catalog.po_path("en", root)
+    mo = po.with_suffix(".mo")
+    mo.write_bytes(catalog.compile_po(po))
+    _edit(po, "yes", "Yes indeed")
+    hour_ago = mo.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(mo, ns=(hour_ago, hour_ago))
+    later = hour_ago + 10**9
+    os.utime(po, ns=(later, later))
+
+    assert catalog.translations("en", root).gettext("yes") == "Yes indeed"
+    # ... and the compiled file beside it is brought up to date for the next run
+    assert mo.stat().st_mtime_ns > later
+
+
+def test_a_language_is_a_folder_and_borrows_what_it_lacks(tmp_path: Path) -> None:
+    root = _copy_locale(tmp_path)
+    pseudo = catalog.po_path("en_XA", root)
+    pseudo.parent.mkdir(parents=True)
+    english = catalog.po_path("en", root).read_text(encoding="utf-8")
+    header, _, _ = english.partition('\nmsgid "')
+    pseudo.write_text(header + '\nmsgid "yes"\nmsgstr "[Yes]"\n', encoding="utf-8")
+
+    assert "en_XA" in catalog.languages(root)
+    chain = catalog.translations("en_XA", root)
+    assert chain.gettext("yes") == "[Yes]"
+    assert chain.gettext("no") == t("no", "en")  # from its base language
+    assert chain.ngettext("count_steps", "count_steps", 2).format(n=2) == tn("count_steps", 2, "en")
+
+
+def test_an_unknown_key_is_an_error_not_its_own_text() -> None:
+    with pytest.raises(KeyError):
+        t("no_such_message", "en")
