@@ -48,6 +48,7 @@ po-check: $(STAMP)
 test: $(STAMP) $(LINT) po-check
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 lint: $(STAMP)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from pdfcheck import RenderedExamples
 
 from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.pack.tree import DecisionTree
+
+# Property tests draw few examples on a workstation and many in CI (CI=true), where
+# time is not someone waiting. HYPOTHESIS_PROFILE=ci runs the full count anywhere.
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI") == "true" else "dev"))
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "packs" / "mini"
@@ -23,6 +33,12 @@ Edit = tuple[str, str | None, str]
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test (and every program it starts) away from the user's cache."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def examples_rendered(tmp_path_factory: pytest.TempPathFactory) -> RenderedExamples:
+    """The example plans, each rendered when a test first needs it (see pdfcheck)."""
+    return RenderedExamples(tmp_path_factory.mktemp("plans"))
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -70,3 +71,29 @@ def has_link_to(reader: PdfReader, prefix: str) -> bool:
             if uri is not None and str(uri).startswith(prefix):
                 return True
     return False
+
+
+class RenderedExamples:
+    """Each example plan rendered at most once per test process, in every format, with
+    its PDF read back once: rendering a plan's PDF and extracting its text are the
+    slowest steps of the suite, and several tests read the same plan."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._texts: dict[str, list[str]] = {}
+
+    def base(self, example: Path) -> Path:
+        from koprade_wizard.cli import run
+
+        base = self.out / f"{example.stem}-plan"
+        if not base.with_suffix(".pdf").exists():
+            assert run(["render", str(example), "--out", str(self.out)]) == 0
+        return base
+
+    def reader(self, example: Path) -> PdfReader:
+        return PdfReader(self.base(example).with_suffix(".pdf"))
+
+    def page_texts(self, example: Path) -> list[str]:
+        if example.stem not in self._texts:
+            self._texts[example.stem] = [p.extract_text() for p in self.reader(example).pages]
+        return self._texts[example.stem]

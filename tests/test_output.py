@@ -13,6 +13,7 @@ from typing import ClassVar
 import pdfcheck
 import pytest
 import yaml
+from pdfcheck import RenderedExamples
 from pypdf import PdfReader
 
 from koprade_wizard.cli import run
@@ -36,23 +37,15 @@ def _plan_of(example: Path) -> tuple[dict[str, object], str]:
     return answer_file.validate(TREE, data, "en"), data.language
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every example rendered once, in every format, into one folder."""
-    out = tmp_path_factory.mktemp("plans")
-    for example in EXAMPLES:
-        assert run(["render", str(example), "--out", str(out)]) == 0
-    return out
-
-
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_every_example_renders_to_every_format(example: Path, rendered: Path) -> None:
+def test_every_example_renders_to_every_format(example: Path,
+                                               examples_rendered: RenderedExamples) -> None:
     answers, lang = _plan_of(example)
-    base = rendered / f"{example.stem}-plan"
+    base = examples_rendered.base(example)
     markdown = base.with_suffix(".md").read_text(encoding="utf-8")
     html = base.with_suffix(".html").read_text(encoding="utf-8")
-    reader = PdfReader(base.with_suffix(".pdf"))
-    text = "\n".join(page.extract_text() for page in reader.pages)
+    reader = examples_rendered.reader(example)
+    text = "\n".join(examples_rendered.page_texts(example))
 
     plan = build_plan(TREE, answers, lang, dt.date.today())
     name = str(answers["initiative_name"])
@@ -78,19 +71,19 @@ def test_every_example_renders_to_every_format(example: Path, rendered: Path) ->
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
-def test_latvian_plan_keeps_every_diacritic(rendered: Path) -> None:
+def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples) -> None:
     """All eleven Latvian letters reach the PDF text intact (over the Latvian plans)."""
     texts = []
     for example in EXAMPLES:
         if yaml.safe_load(example.read_text(encoding="utf-8"))["language"] == "lv":
-            reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
-            texts += [page.extract_text() for page in reader.pages]
+            texts += examples_rendered.page_texts(example)
     assert set(" ".join(texts).lower()) >= set(LATVIAN)
 
 
 @pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
-def test_every_font_is_embedded_and_nothing_foreign(example: Path, rendered: Path) -> None:
-    reader = PdfReader(rendered / f"{example.stem}-plan.pdf")
+def test_every_font_is_embedded_and_nothing_foreign(
+        example: Path, examples_rendered: RenderedExamples) -> None:
+    reader = examples_rendered.reader(example)
     fonts = pdfcheck.fonts(reader)
     assert fonts
     assert all(pdfcheck.embedded(font) for font in fonts)

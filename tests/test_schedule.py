@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from koprade_wizard.cli.wiring import load_pack as load_tree
-from koprade_wizard.guidance.schedule import DAYS, ScheduleInputs, schedule
+from koprade_wizard.guidance.schedule import DAYS, Schedule, schedule
 from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
 
@@ -21,36 +21,36 @@ TREE = load_tree(ROOT / "steps", "en", use_cache=False)
 TODAY = dt.date(2026, 12, 1)
 
 
-def inputs(**changes: Any) -> ScheduleInputs:
-    base: dict[str, Any] = {"stage": "premises", "demand_weak": False, "premises_found": True,
+def plan_of(**changes: Any) -> Schedule:
+    base: dict[str, Any] = {"is_open": False, "demand_weak": False, "premises_found": True,
                             "works": "cosmetic", "leader": False, "wanted": None}
-    return ScheduleInputs(**(base | changes))
+    return schedule(TODAY, **(base | changes))
 
 
-def ids(inp: ScheduleInputs) -> list[str]:
-    return [t.id for t in schedule(inp, TODAY).tasks]
+def ids(**changes: Any) -> list[str]:
+    return [t.id for t in plan_of(**changes).tasks]
 
 
 def test_a_survey_only_where_demand_is_weak() -> None:
-    assert "survey" not in ids(inputs())
-    assert "survey" in ids(inputs(demand_weak=True))
+    assert "survey" not in ids()
+    assert "survey" in ids(demand_weak=True)
 
 
 def test_a_premises_search_only_where_there_are_none() -> None:
-    assert "find_premises" not in ids(inputs())
-    assert "find_premises" in ids(inputs(premises_found=False))
+    assert "find_premises" not in ids()
+    assert "find_premises" in ids(premises_found=False)
 
 
 @pytest.mark.parametrize("works", ["ready", "cosmetic", "major"])
 def test_works_take_as_long_as_the_works_answered(works: str) -> None:
-    fit = next(t for t in schedule(inputs(works=works), TODAY).tasks if t.id == "fit_out")
+    fit = next(t for t in plan_of(works=works).tasks if t.id == "fit_out")
     assert fit.days == DAYS[f"fit_out_{works}"]
     assert DAYS["fit_out_ready"] < DAYS["fit_out_cosmetic"] < DAYS["fit_out_major"]
 
 
 def test_the_earliest_opening_adds_up_its_path() -> None:
     # Concept 60 + a LEADER decision 150 + major works 180 days from today.
-    plan = schedule(inputs(works="major", leader=True), TODAY)
+    plan = plan_of(works="major", leader=True)
     assert plan.path == (("legal_business_plan", 60), ("funding_decision", 150),
                          ("fit_out", 180))
     assert plan.earliest == TODAY + dt.timedelta(days=390)
@@ -59,10 +59,10 @@ def test_the_earliest_opening_adds_up_its_path() -> None:
 
 def test_the_founders_opening_date_is_kept_when_it_can_be_met() -> None:
     later = TODAY + dt.timedelta(days=400)
-    plan = schedule(inputs(wanted=later), TODAY)
+    plan = plan_of(wanted=later)
     assert plan.opening == later and not plan.wish_too_early
     soon = TODAY + dt.timedelta(days=30)
-    early = schedule(inputs(wanted=soon), TODAY)
+    early = plan_of(wanted=soon)
     assert early.wish_too_early and early.wanted == soon and early.opening == early.earliest
 
 

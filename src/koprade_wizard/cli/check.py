@@ -1,4 +1,5 @@
-"""``check``: is the pack sound, and (with --answers) is an answers file acceptable to it?"""
+"""``check``: is the pack sound, does it give the plan what the plan reads, and (with
+--answers) is an answers file acceptable to it?"""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_answers, add_lang, add_steps
+from koprade_wizard.cli.options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Help,
+    Subparsers,
+    add_answers,
+    add_lang,
+    add_steps,
+)
 from koprade_wizard.i18n.messages import t, tn
 
 if TYPE_CHECKING:
@@ -26,14 +35,16 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.interview import answers_file
     from koprade_wizard.interview.engine import Interview
 
+    folder = steps_folder(ns)
     tree = pack_for(ns, lang, use_cache=False)  # check always checks everything
-    print(t("check_ok", lang, path=steps_folder(ns), steps=tn("count_steps", len(tree.steps), lang),
+    print(t("check_ok", lang, path=folder, steps=tn("count_steps", len(tree.steps), lang),
             questions=tn("count_questions", len(tree.questions()), lang),
             actions=tn("count_action_rules", len(tree.actions()), lang)))
     _note_fallbacks(tree, lang)
+    wrong = plan_reads(tree, folder, lang)
     path: Path | None = getattr(ns, "answers", None)
     if path is None:
-        return EXIT_OK
+        return EXIT_PROBLEMS if wrong else EXIT_OK
     data = answers_file.load(path, lang)
     typed = answers_file.validate(tree, data, lang, str(path))
     interview = Interview(tree, dict(typed), lang)
@@ -48,7 +59,39 @@ def run(ns: argparse.Namespace, lang: str) -> int:
             missing=tn("count_open", len(missing), lang)))
     if missing:
         print(t("answers_missing", lang, ids=", ".join(missing)))
-    return EXIT_OK
+    return EXIT_PROBLEMS if wrong else EXIT_OK
+
+
+def plan_reads(tree: DecisionTree, folder: Path, lang: str) -> bool:
+    """Say which parts of the plan this pack leaves empty or makes wrong; True if any
+    part would be wrong (a question of another kind, a choice gone or unknown)."""
+    from koprade_wizard.common.errors import Location, Problem
+    from koprade_wizard.plan.contract import PARTS, compare, own_pack
+
+    findings = compare(tree)
+    if not findings:
+        if not own_pack(tree):
+            print(t("plan_reads_ok", lang))
+        return False
+    print(t("plan_reads_title", lang))
+    for f in findings:
+        if not f.wrong:
+            continue
+        parts = ", ".join(t(f"part_{p}", lang) for p in f.read.parts)
+        where = tree.question_lines.get(f.read.qid)
+        location = Location(where.path, where.line) if where else Location(str(folder))
+        message = t(f"plan_read_{f.what}", lang, parts=parts, id=f.read.qid, value=f.value,
+                    found=f.value, expected=" | ".join(f.read.kinds))
+        print(f"  {Problem(location, message)}")
+    missing = [f.read for f in findings if not f.wrong]
+    if missing:
+        # Many at once for a pack of its own: one line per part of the plan.
+        print(f"  {folder}: " + t("plan_reads_missing", lang, n=len(missing)))
+        for part in PARTS:
+            ids = [r.qid for r in missing if part in r.parts]
+            if ids:
+                print(f"    {t(f'part_{part}', lang)}: {', '.join(ids)}")
+    return any(f.wrong for f in findings)
 
 
 def _note_fallbacks(tree: DecisionTree, lang: str) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from koprade_wizard.common.record import record
 
-@dataclass(frozen=True)
+
+@record
 class Location:
     """A place in a file; ``line`` is 1-based, 0 when the file as a whole is meant."""
 
@@ -16,7 +18,7 @@ class Location:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with an input, already worded for a person."""
 

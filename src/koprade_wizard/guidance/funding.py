@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.funding_routes import (  # the route facts, re-exported below
     ALTUM_MAX_COMPANY_AGE_YEARS,
     ALTUM_OWN_SHARE_ABOVE,
@@ -103,7 +104,7 @@ def routes_from_answers(values: Iterable[str] | None) -> frozenset[RouteId] | No
     return routes or None
 
 
-@dataclass(frozen=True)
+@record
 class FundingInputs:
     """What the matcher needs to know about the founder.
 
@@ -122,7 +123,7 @@ class FundingInputs:
     form_planned: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FundingMatch:
     """One route judged for one founder.
 

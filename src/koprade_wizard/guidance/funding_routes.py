@@ -7,9 +7,10 @@ marked ``unverified`` so the plan words them as "check with …".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, NamedTuple
+
+from koprade_wizard.common.record import record
 
 
 class LegalForm(StrEnum):
@@ -82,7 +83,7 @@ class Reason(NamedTuple):
     params: dict[str, ParamValue]
 
 
-@dataclass(frozen=True)
+@record
 class Rate:
     """An aid rate (atbalsta intensitāte) as a range; ``min == max`` for one value."""
 
@@ -90,7 +91,7 @@ class Rate:
     max: float
 
 
-@dataclass(frozen=True)
+@record
 class RouteInfo:
     """The fixed facts of one route, independent of the founder.
 

@@ -31,8 +31,9 @@ is one more reason not to guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from koprade_wizard.common.record import record
 
 Kind = Literal["novads", "state_city"]
 PlanningRegion = Literal["riga", "vidzeme", "kurzeme", "zemgale", "latgale"]
@@ -43,7 +44,7 @@ LEGAL_SOURCE_ID = "atavl"
 EXPECTED_COUNT = 42
 
 
-@dataclass(frozen=True)
+@record
 class Municipality:
     """One local government.
 
@@ -147,7 +148,7 @@ def lookup(slug: str) -> Municipality | None:
     return BY_SLUG.get(FORMER_SLUGS.get(slug, slug))
 
 
-@dataclass(frozen=True)
+@record
 class LagCoverage:
     """Which LEADER local action group(s) work in a municipality in 2023–2027.
 

@@ -11,8 +11,9 @@ earliest one. Every duration is in ``DAYS`` with its source in ``DAYS_SOURCES``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
+
+from koprade_wizard.common.record import record
 
 Works = Literal["ready", "cosmetic", "major"]
 
@@ -57,7 +58,7 @@ DAYS_SOURCES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class TimelineTask:
     id: str
     phase: str
@@ -71,7 +72,7 @@ class TimelineTask:
         return self.start + dt.timedelta(days=self.days)
 
 
-@dataclass(frozen=True)
+@record
 class Schedule:
     """The tasks; ``opening`` is the date the schedule uses: the founder's
     ``wanted`` date where it is not before ``earliest``. ``path`` is the chain of
@@ -88,25 +89,17 @@ class Schedule:
         return self.wanted is not None and self.wanted < self.earliest
 
 
-@dataclass(frozen=True)
-class ScheduleInputs:
-    stage: str
-    demand_weak: bool
-    premises_found: bool
-    works: str | None  # "ready" | "cosmetic" | "major" or not answered
-    leader: bool  # a LEADER application is in the plan
-    wanted: dt.date | None
-
-
-def schedule(inp: ScheduleInputs, today: dt.date) -> Schedule:
-    """See this module's docstring."""
+def schedule(today: dt.date, *, is_open: bool, demand_weak: bool, premises_found: bool,
+             works: str | None, leader: bool, wanted: dt.date | None) -> Schedule:
+    """See this module's docstring. ``works``: "ready", "cosmetic" or "major" (not
+    answered: cosmetic); ``leader``: a LEADER application is in the plan."""
     tasks: list[TimelineTask] = []
 
     def add(tid: str, phase: str, start: dt.date, days: int, milestone: bool = False) -> dt.date:
         tasks.append(TimelineTask(tid, phase, f"task_{tid}", start, days, milestone))
         return start + dt.timedelta(days=days)
 
-    if inp.stage == "open":
+    if is_open:
         grow = add("grow_members", "development", today, DAYS["grow_members"])
         add("events_programme", "development", today, DAYS["events_programme"])
         add("network", "development", grow, DAYS["network_open"])
@@ -115,7 +108,7 @@ def schedule(inp: ScheduleInputs, today: dt.date) -> Schedule:
         return Schedule(tuple(tasks), today, today, None, ())
     path: list[tuple[str, int]] = []
     concept_start = today
-    if inp.demand_weak:
+    if demand_weak:
         concept_start = add("survey", "awareness", today, DAYS["survey"])
         path.append(("survey", DAYS["survey"]))
     add("community_events", "awareness", today, DAYS["community_events"])
@@ -123,19 +116,19 @@ def schedule(inp: ScheduleInputs, today: dt.date) -> Schedule:
                       DAYS["legal_business_plan"])
     path.append(("legal_business_plan", DAYS["legal_business_plan"]))
     premises_ready = today
-    if not inp.premises_found:
+    if not premises_found:
         premises_ready = add("find_premises", "concept", today, DAYS["find_premises"])
-    key = "funding_decision_leader" if inp.leader else "funding_decision"
+    key = "funding_decision_leader" if leader else "funding_decision"
     funding_end = add("funding_decision", "concept", concept_end, DAYS[key])
     path.append(("funding_decision", DAYS[key]))
-    fit_key = f"fit_out_{inp.works}" if inp.works in ("ready", "cosmetic", "major") \
+    fit_key = f"fit_out_{works}" if works in ("ready", "cosmetic", "major") \
         else "fit_out_cosmetic"
     fit_start = max(funding_end, premises_ready)
     if premises_ready > funding_end:
         path = [("find_premises", DAYS["find_premises"])]
     earliest = add("fit_out", "installation", fit_start, DAYS[fit_key])
     path.append(("fit_out", DAYS[fit_key]))
-    opening = inp.wanted if inp.wanted is not None and inp.wanted >= earliest else earliest
+    opening = wanted if wanted is not None and wanted >= earliest else earliest
     add("pre_bookings", "installation", opening - dt.timedelta(days=DAYS["pre_bookings"]),
         DAYS["pre_bookings"])
     add("opening", "installation", opening, 0, milestone=True)
@@ -143,4 +136,4 @@ def schedule(inp: ScheduleInputs, today: dt.date) -> Schedule:
     add("network", "development", opening + dt.timedelta(days=30), DAYS["network"])
     add("review", "development", opening + dt.timedelta(days=DAYS["review_after"]), 0,
         milestone=True)
-    return Schedule(tuple(tasks), opening, earliest, inp.wanted, tuple(path))
+    return Schedule(tuple(tasks), opening, earliest, wanted, tuple(path))

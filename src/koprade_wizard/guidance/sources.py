@@ -18,15 +18,16 @@ that no address is invented.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from koprade_wizard.common.record import record
 
 Reliability = Literal["LV", "B", "EU", "G", "weak"]
 
 RELIABILITY_TAGS: tuple[Reliability, ...] = ("LV", "B", "EU", "G", "weak")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """One bibliography entry; ``id`` is what defaults and funding facts point at."""
 

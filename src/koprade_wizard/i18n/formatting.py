@@ -38,7 +38,7 @@ def _locale(lang: str) -> Locale:
 @lru_cache(maxsize=16)
 def _whole_currency(lang: str) -> str:
     # The locale's own currency pattern without its cents: "#,##0 ¤" (lv), "¤#,##0" (en).
-    pattern = _locale(lang).currency_formats["standard"].pattern
+    pattern = str(_locale(lang).currency_formats["standard"].pattern)
     return pattern.split(";")[0].replace(".00", "")
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import record
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.tree import DecisionTree, Question, Step
 
 
-@dataclass(frozen=True)
+@record
 class ChangeReport:
     """What a changed answer did to the rest of the interview."""
 
@@ -23,20 +24,20 @@ class ChangeReport:
     added: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class ReviewItem:
     question: Question
     value: Any
     answered: bool
 
 
-@dataclass(frozen=True)
+@record
 class ReviewGroup:
     step: Step
     items: tuple[ReviewItem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     step_number: int
     step_count: int

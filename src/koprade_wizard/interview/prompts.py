@@ -7,9 +7,9 @@ The interview loop talks only to this interface; the terminal implementation liv
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from koprade_wizard.common.record import record
 from koprade_wizard.interview.engine import ChangeReport, Progress, ReviewGroup
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.tree import Question, Step
@@ -24,7 +24,7 @@ BACK: Any = _Back()
 """Returned by ``Prompter.ask`` when the person wants the previous question."""
 
 
-@dataclass(frozen=True)
+@record
 class AskRequest:
     question: Question
     step: Step
@@ -42,7 +42,7 @@ class AskRequest:
         return answer_rules.check_value(self.question, value, self.context, self.lang)
 
 
-@dataclass(frozen=True)
+@record
 class ReviewAction:
     kind: Literal["finish", "change", "quit"]
     question: str | None = None

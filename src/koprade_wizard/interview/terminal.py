@@ -100,7 +100,8 @@ class TerminalPrompter:
     def _select(self, request: AskRequest, label: str) -> Any:
         q, lang = request.question, request.lang
         if q.is_choice:
-            options = [(c.value, text(c.label, lang)) for c in q.choices]
+            options: list[tuple[str | bool, str]] = [
+                (c.value, text(c.label, lang)) for c in q.choices]
         else:
             options = [(True, t("yes", lang)), (False, t("no", lang))]
         choices: list[Any] = [Choice(title, value=("v", value)) for value, title in options]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, StepFileError
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree
@@ -22,7 +22,7 @@ from koprade_wizard.pack.tree import DecisionTree
 _MEMO_SIZE = 256
 
 
-@dataclass(frozen=True)
+@record
 class Applicability:
     """The ids that apply, in order, and every id → its value (None or blank if not)."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import CodeType
 from typing import Any
@@ -19,6 +18,8 @@ from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from koprade_wizard.common.record import record
 
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 # Compiled expressions, keyed by their source. Compiling is the slow part of Jinja
@@ -30,7 +31,7 @@ class ConditionError(Exception):
     """An expression could not be compiled or evaluated."""
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """``name`` compared with a literal string somewhere in an expression."""
 

@@ -220,11 +220,11 @@ def _write_number(q: Question, value: Any, lang: str) -> str:
 
     from koprade_wizard.i18n.formatting import locale_code
 
-    return shown.replace(".", get_decimal_symbol(locale_code(lang)))
+    return shown.replace(".", str(get_decimal_symbol(locale_code(lang))))
 
 
 def _write_date(q: Question, value: Any, lang: str) -> str:
-    return value.strftime("%d.%m.%Y") if lang.startswith("lv") else value.isoformat()
+    return str(value.strftime("%d.%m.%Y") if lang.startswith("lv") else value.isoformat())
 
 
 def _write_yes_no(q: Question, value: Any, lang: str) -> str:

@@ -9,7 +9,7 @@ copies a pack into the plain classes of ``tree.py``, which the rest of the progr
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -108,7 +108,7 @@ Unit = dict[str, str | CountedUnit]
 def _model_of(kind: Kind) -> type[_QuestionBase]:
     """The step-file model of one kind, from its registry entry."""
     base = _ChoiceQuestionBase if "choices" in kind.fields else _QuestionBase
-    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}  # type: ignore[valid-type]
+    fields: dict[str, Any] = {"kind": (Literal[kind.name], ...)}
     if "unit" in kind.fields:
         fields["unit"] = (Unit, ...) if kind.fields["unit"] else (Unit | None, None)
     name = "".join(part.title() for part in kind.name.split("_")) + "Question"
@@ -118,10 +118,14 @@ def _model_of(kind: Kind) -> type[_QuestionBase]:
 QUESTION_MODELS: dict[str, type[_QuestionBase]] = {
     name: _model_of(kind) for name, kind in KIND_REGISTRY.items()
 }
-Question = Annotated[
-    Union[tuple(QUESTION_MODELS.values())],  # type: ignore[valid-type]  # noqa: UP007
-    Field(discriminator="kind"),
-]
+if TYPE_CHECKING:
+    # Built from the registry at run time; to the type checker, any question model.
+    Question: TypeAlias = _QuestionBase
+else:
+    Question = Annotated[
+        Union[tuple(QUESTION_MODELS.values())],  # noqa: UP007
+        Field(discriminator="kind"),
+    ]
 QuestionModel = _QuestionBase
 ChoiceQuestionModel = _ChoiceQuestionBase
 KINDS: tuple[str, ...] = tuple(KIND_REGISTRY)

@@ -1,4 +1,4 @@
-"""The checked decision tree as plain frozen dataclasses, for use at run time.
+"""The checked decision tree as plain frozen records, for use at run time.
 
 The step files are validated with pydantic (``model.py``); the result is copied into
 these light classes so that an interview can start from a cached tree without
@@ -7,8 +7,9 @@ importing pydantic at all (it costs more than the rest of start-up together).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from koprade_wizard.common.record import field, record
 
 LocalText = dict[str, str]
 # A unit per language: one text, or one per CLDR plural category ("one", "other", ...)
@@ -18,14 +19,14 @@ UnitText = dict[str, str | dict[str, str]]
 PHASES: tuple[str, ...] = ("awareness", "concept", "installation", "development")
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     value: str
     label: LocalText
     help: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Validation:
     min: float | None = None
     max: float | None = None
@@ -36,7 +37,7 @@ class Validation:
     message: LocalText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Plausible:
     """Bounds of a likely answer: one outside them is legal but confirmed, with
     ``message`` saying why it looks odd."""
@@ -48,7 +49,7 @@ class Plausible:
     expr: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     kind: str
@@ -85,7 +86,7 @@ class Question:
         return list(blank) if isinstance(blank, list) else blank
 
 
-@dataclass(frozen=True)
+@record
 class ActionRule:
     id: str
     phase: str
@@ -96,7 +97,7 @@ class ActionRule:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class PackSource:
     id: str
     title: str
@@ -106,7 +107,7 @@ class PackSource:
     as_of: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Located:
     """Where a piece of the tree was written (for messages at run time)."""
 
@@ -114,7 +115,7 @@ class Located:
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     id: str
     title: LocalText
@@ -124,7 +125,7 @@ class Step:
     where: Located
 
 
-@dataclass(frozen=True)
+@record
 class DecisionTree:
     """A loaded, checked pack: the steps in order with every question's place."""
 

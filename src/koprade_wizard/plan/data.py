@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding
 from koprade_wizard.guidance.municipalities import (
     LAG_BY_MUNICIPALITY,
@@ -21,7 +21,7 @@ from koprade_wizard.guidance.municipalities import (
     Municipality,
     lookup,
 )
-from koprade_wizard.guidance.schedule import Schedule, ScheduleInputs, TimelineTask, schedule
+from koprade_wizard.guidance.schedule import Schedule, TimelineTask, schedule
 from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.display import show, text
@@ -38,7 +38,7 @@ _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     id: str
     step: str
@@ -49,7 +49,7 @@ class ActionItem:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     id: str
     label: str
@@ -57,14 +57,14 @@ class AnswerRow:
     shown: str
 
 
-@dataclass(frozen=True)
+@record
 class StepAnswers:
     id: str
     title: str
     rows: tuple[AnswerRow, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Bridge:
     """Grant money the founder pays first: from the start of the works until the
     grant is paid, ``months`` after opening (``Defaults.grant_paid_months_after_opening``)."""
@@ -75,7 +75,7 @@ class Bridge:
     months: int
 
 
-@dataclass(frozen=True)
+@record
 class CitedSource:
     number: int
     id: str
@@ -118,7 +118,7 @@ class Citations:
         return result
 
 
-@dataclass(frozen=True)
+@record
 class PlanData:
     lang: str
     today: dt.date
@@ -191,14 +191,9 @@ def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.Funding
     leader = any(m.route.value.startswith("leader") and m.fits is not funding.Fit.NO
                  and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
-    return schedule(ScheduleInputs(
-        stage=a.get("stage") or "idea",
-        demand_weak=weak,
-        premises_found=bool(a.get("premises_found")),
-        works=a.get("condition"),
-        leader=leader,
-        wanted=wanted if isinstance(wanted, dt.date) else None,
-    ), today)
+    return schedule(today, is_open=a.get("stage") == "open", demand_weak=weak,
+                    premises_found=bool(a.get("premises_found")), works=a.get("condition"),
+                    leader=leader, wanted=wanted if isinstance(wanted, dt.date) else None)
 
 
 def bridge(result: calc.CalcResult, tasks: tuple[TimelineTask, ...],

@@ -26,7 +26,12 @@ _WORKSHOPS = {
 }
 _EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
 _ROOM_LAYOUTS = ("separate-rooms", "mixed")
-_FURNITURE = {f.value for f in calc.Furniture}
+_FURNITURE = {
+    "new": calc.Furniture.NEW,
+    "second-hand": calc.Furniture.SECOND_HAND,
+    "donated": calc.Furniture.DONATED,
+    "have": calc.Furniture.HAVE,
+}
 _STAGE = {s.value: s for s in funding.Stage}
 
 
@@ -56,14 +61,13 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
     rent = _num(a, "monthly_rent")
     equipment = a.get("equipment") or []
     extra: dict[str, Any] = {}
-    chosen: dict[str, bool | None] = {"meeting_room": None, "phone_booth": None}
+    meeting_room: bool | None = None  # not asked: as many as members need
+    phone_booth: bool | None = None
     if "equipment" in a:
         # Equipment the founder did not ask for costs nothing at set-up.
         extra = {name: 0.0 for item, name in _EQUIPMENT_COST.items() if item not in equipment}
-        chosen = {"meeting_room": "meeting-room" in equipment,
-                  "phone_booth": "quiet-zone" in equipment}
+        meeting_room, phone_booth = "meeting-room" in equipment, "quiet-zone" in equipment
     host_hours = _num(a, "host_hours")
-    furniture = a.get("furniture")
     return calc.CalcInputs(
         area_m2=area,
         desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
@@ -73,7 +77,7 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
                        and a.get("workshop_separate_room") is True),
         works=_WORKS.get(a.get("condition") or ""),
         workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
-        furniture=calc.Furniture(furniture) if furniture in _FURNITURE else None,
+        furniture=_FURNITURE.get(a.get("furniture") or ""),
         premises=_TENURE.get(a.get("tenure") or ""),
         rent_eur_per_m2=rent / area if rent is not None and area else None,
         host_hours_per_week=host_hours,
@@ -91,7 +95,8 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
         internet_up_mbps=_num(a, "internet_up"),
         grants=grants,
         loan_wanted=loan_wanted,
-        **chosen,
+        meeting_room=meeting_room,
+        phone_booth=phone_booth,
         **extra,
     )
 

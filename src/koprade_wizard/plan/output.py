@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, RenderError
 from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
@@ -21,7 +21,7 @@ _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
 
-@dataclass(frozen=True)
+@record
 class PlanRequest:
     tree: DecisionTree
     answers: Mapping[str, Any]

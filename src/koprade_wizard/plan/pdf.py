@@ -16,7 +16,6 @@ import string
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from koprade_wizard import __version__
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan.charts import mermaid_to_svg
 
@@ -54,7 +54,7 @@ _SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
 _TASK_CHECKBOX = '<input class="task-list-item-checkbox"'
 
 
-@dataclass(frozen=True)
+@record
 class DocMeta:
     """What the cover, the running header and the PDF metadata say about the plan."""
 
@@ -66,7 +66,7 @@ class DocMeta:
     keywords: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading of the plan as the table of contents needs it."""
 
@@ -366,7 +366,7 @@ def resolve_asset(url: str) -> Path:
 def _fetcher_class() -> type[URLFetcher]:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class AssetFetcher(URLFetcher):
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no types
         """Serves the bundled fonts and stylesheet; every other fetch is refused."""
 
         def fetch(
@@ -423,7 +423,8 @@ def html_to_pdf(html: str) -> bytes:
     )
     with _RENDER_LOCK:
         # PDF/UA-1 makes a tagged PDF that screen readers can follow.
-        return document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        pdf: bytes = document.write_pdf(font_config=_font_config(), pdf_variant="pdf/ua-1")
+        return pdf
 
 
 def markdown_to_pdf(markdown: str, meta: DocMeta) -> bytes:

@@ -10,8 +10,7 @@ for VAT.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.bandwidth import Bandwidth, bandwidth
 from koprade_wizard.guidance.calc.breakeven import (
     BreakEven,
@@ -85,7 +84,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record
 class CalcResult:
     """Everything the plan shows, computed from one set of inputs."""
 

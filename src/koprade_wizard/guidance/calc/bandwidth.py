@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.capacity import Capacity
 from koprade_wizard.guidance.calc.common import ceil, floor
 from koprade_wizard.guidance.calc.inputs import CalcInputs, Defaults
 
 
-@dataclass(frozen=True)
+@record
 class Bandwidth:
     """Internet the space needs at its busiest.
 

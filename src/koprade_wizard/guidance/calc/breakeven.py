@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.capacity import Capacity
 from koprade_wizard.guidance.calc.common import EPS, ceil
 from koprade_wizard.guidance.calc.inputs import CalcInputs, Defaults
 from koprade_wizard.guidance.calc.revenue import Revenue
 
 
-@dataclass(frozen=True)
+@record
 class GrantResult:
     label: str
     eligible_cost: float
@@ -21,7 +20,7 @@ class GrantResult:
     paid_after: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FundingGap:
     """``gap = set-up − grants − own money − loans``; above 0 money is missing,
     below 0 there is a reserve. ``to_recover = max(0, set-up − grants)`` is what
@@ -74,7 +73,7 @@ def funding_gap(inputs: CalcInputs, setup_total: float, loans: float | None = No
     )
 
 
-@dataclass(frozen=True)
+@record
 class MonthPoint:
     """One month of the cash-flow chart; month 0 is opening day."""
 
@@ -86,7 +85,7 @@ class MonthPoint:
     cumulative: float
 
 
-@dataclass(frozen=True)
+@record
 class BreakEven:
     """When income covers costs, and when the set-up money is earned back.
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.common import ceil, floor
 from koprade_wizard.guidance.calc.inputs import DEFAULTS, CalcInputs, Defaults
 
 
-@dataclass(frozen=True)
+@record
 class Capacity:
     """Desks, rooms and members the space can hold.
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.inputs import DEFAULT_SOURCES, FOUNDER, CalcInputs
 
 # Floors and ceilings of ratios are taken with this slack so that 150 / 10.5 and
@@ -26,7 +26,7 @@ def ceil(x: float) -> int:
     return math.ceil(x - EPS)
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One line of a budget: ``item`` is a code the templates translate;
     ``source_id`` is a key of ``sources.SOURCES`` or ``FOUNDER``."""
@@ -36,7 +36,7 @@ class Line:
     source_id: str
 
 
-@dataclass(frozen=True)
+@record
 class Budget:
     lines: tuple[Line, ...]
     total: float

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.capacity import Capacity
 from koprade_wizard.guidance.calc.common import Budget, Line, source
 from koprade_wizard.guidance.calc.inputs import (
@@ -71,7 +70,7 @@ def setup_budget(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
     return Budget(tuple(lines), sum(item.amount for item in lines), False)
 
 
-@dataclass(frozen=True)
+@record
 class Loan:
     """A start loan: ``payment = P × r / (1 − (1 + r)^−n)`` a month, with ``r`` the
     yearly rate / 12 and ``n`` the months (``P / n`` at 0 %). The amount is what

@@ -21,9 +21,9 @@ depreciation_years``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.breakeven import FundingGap, members_at
 from koprade_wizard.guidance.calc.capacity import Capacity
 from koprade_wizard.guidance.calc.common import Budget, ceil, floor
@@ -37,7 +37,7 @@ CASH_MONTHS = 12
 PL_YEARS = 3
 
 
-@dataclass(frozen=True)
+@record
 class CashMonth:
     month: int
     members: float
@@ -47,7 +47,7 @@ class CashMonth:
     cash: float  # at the end of the month
 
 
-@dataclass(frozen=True)
+@record
 class YearResult:
     year: int
     income: float
@@ -60,7 +60,7 @@ class YearResult:
         return self.income - self.running_costs - self.interest - self.depreciation
 
 
-@dataclass(frozen=True)
+@record
 class Scenario:
     name: ScenarioName
     members: int
@@ -74,7 +74,7 @@ class Scenario:
         return min(m.cash for m in self.months)
 
 
-@dataclass(frozen=True)
+@record
 class SourceLine:
     item: str  # own_money, grant, loan, missing
     amount: float
@@ -82,14 +82,14 @@ class SourceLine:
     paid_after: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class UseLine:
     item: str
     amount: float  # as paid, VAT included
     vat: float  # the VAT inside ``amount``
 
 
-@dataclass(frozen=True)
+@record
 class SourcesAndUses:
     """What each euro pays for and where it comes from. Set-up prices are taken
     with VAT included; ``vat = amount × rate / (1 + rate)``. Both sides add up to

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.funding_routes import ALTUM_TERM_YEARS
 from koprade_wizard.guidance.sources import SOURCES
 
@@ -234,7 +235,7 @@ TIERS = ("day_pass", "hot_desk", "dedicated_desk", "private_office")
 FIXED_TIERS = frozenset({"dedicated_desk", "private_office"})
 
 
-@dataclass(frozen=True)
+@record
 class GrantInput:
     """One grant: ``amount = min(eligible_cost × rate, max_amount)``.
 
@@ -249,7 +250,7 @@ class GrantInput:
     paid_after: bool = False  # paid only after the project (LEADER): to be bridged
 
 
-@dataclass(frozen=True)
+@record
 class CalcInputs:
     """The founder's own figures; every ``None`` falls back to ``Defaults``.
 

@@ -17,8 +17,7 @@ The shares of the tiers counted are scaled to add up to 1.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from koprade_wizard.common.record import record
 from koprade_wizard.guidance.calc.common import EPS, source
 from koprade_wizard.guidance.calc.inputs import (
     ACCEPTED,
@@ -31,7 +30,7 @@ from koprade_wizard.guidance.calc.inputs import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Tier:
     """One membership tier: ``per_member = share × price × units`` a month.
 
@@ -48,7 +47,7 @@ class Tier:
     per_member: float
 
 
-@dataclass(frozen=True)
+@record
 class Mix:
     """The tiers counted with their shares (scaled to 1) and the tiers left out."""
 
@@ -117,7 +116,7 @@ def desk_need_per_member(mix: Mix, d: Defaults) -> float:
     return fixed + (1 - fixed) / d.members_per_flex_desk
 
 
-@dataclass(frozen=True)
+@record
 class Revenue:
     """Revenue per member a month, from the membership mix.
 

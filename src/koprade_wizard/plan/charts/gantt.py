@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from babel.dates import format_date, format_skeleton
 
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.formatting import locale_code
 
 from .base import (
@@ -30,7 +30,7 @@ from .base import (
 # --------------------------------------------------------------------------- gantt
 
 
-@dataclass(frozen=True)
+@record
 class GanttTask:
     name: str
     section: str
@@ -40,7 +40,7 @@ class GanttTask:
     critical: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Gantt:
     title: str
     tasks: tuple[GanttTask, ...]

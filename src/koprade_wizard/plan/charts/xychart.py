@@ -6,11 +6,11 @@ import csv
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from babel.numbers import format_decimal
 
+from koprade_wizard.common.record import record
 from koprade_wizard.i18n.formatting import locale_code
 
 from .base import (
@@ -31,14 +31,14 @@ from .base import (
 # --------------------------------------------------------------------------- xychart
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     kind: Literal["bar", "line"]
     values: tuple[float, ...]
     name: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class XYChart:
     title: str
     x_label: str
@@ -144,13 +144,13 @@ def _plain_number(value: float) -> str:
 
 def _nice_step(span: float, target: int = 5) -> float:
     raw = span / target
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
 def _dividing_step(span: float) -> float:
     """A round step that splits a given axis range evenly, when there is one."""
-    magnitude = 10 ** math.floor(math.log10(span / 5))
+    magnitude = 10.0 ** math.floor(math.log10(span / 5))
     candidates = [m * magnitude for m in (0.5, 1, 2, 2.5, 5, 10, 20)]
     for step in sorted(candidates, key=lambda c: abs(span / c - 5)):
         count = span / step
