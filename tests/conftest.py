@@ -48,7 +48,7 @@ def mini() -> Path:
 
 @pytest.fixture
 def mini_tree() -> DecisionTree:
-    return load_tree(MINI, "en", use_cache=False)
+    return load_tree(MINI, use_cache=False)
 
 
 def copy_pack(target: Path, edits: Sequence[Edit] = ()) -> Path:

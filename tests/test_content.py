@@ -51,7 +51,7 @@ def test_every_label_and_choice_is_in_latvian_and_english(rows: list[dict[str, o
         assert label["lv"] != label["en"], row["id"]
         for choice in row.get("choices", []):  # type: ignore[union-attr]
             assert choice["label"]["lv"].strip() and choice["label"]["en"].strip()
-    tree = load_tree(STEPS, "en", use_cache=False)
+    tree = load_tree(STEPS, use_cache=False)
     latvian = " ".join(
         [q.label["lv"] + " " + (q.help or {}).get("lv", "") for q in tree.questions()]
         + [rule.detail["lv"] for _, rule in tree.actions()]
@@ -61,7 +61,7 @@ def test_every_label_and_choice_is_in_latvian_and_english(rows: list[dict[str, o
 
 
 def test_municipality_question_offers_exactly_the_current_municipalities() -> None:
-    tree = load_tree(STEPS, "en", use_cache=False)
+    tree = load_tree(STEPS, use_cache=False)
     question = tree.question("municipality")
     offered = {c.value: c.label["lv"] for c in question.choices}
     expected = {m.slug: m.official_lv for m in MUNICIPALITIES}
@@ -76,7 +76,7 @@ def test_municipality_question_offers_exactly_the_current_municipalities() -> No
 
 
 def test_action_rules_cover_every_step_and_phase() -> None:
-    tree = load_tree(STEPS, "en", use_cache=False)
+    tree = load_tree(STEPS, use_cache=False)
     actions = tree.actions()
     assert len(actions) >= 40
     assert {step.id for step, _ in actions} == {s.id for s in tree.steps}

@@ -21,7 +21,7 @@ from koprade_wizard.plan import contract
 
 @pytest.fixture(scope="module")
 def bundled() -> DecisionTree:
-    return load_pack(steps_dir(), "en", use_cache=False)
+    return load_pack(steps_dir(), use_cache=False)
 
 
 def _choices(tree: DecisionTree) -> dict[str, list[str]]:
@@ -155,12 +155,12 @@ def test_a_pack_of_its_own_hears_only_of_what_it_shares(
         make_pack: Callable[..., Path]) -> None:
     """The mini pack is one of its own: the plan's missing questions are not listed,
     but a question it shares with the plan is still compared."""
-    mini = load_pack(make_pack(), "en", use_cache=False)
+    mini = load_pack(make_pack(), use_cache=False)
     assert contract.own_pack(mini) and mini.find("notes") is not None
     assert contract.compare(mini) == []
     changed = load_pack(make_pack(("place.yaml", "  - id: notes\n    kind: long_text",
                                    "  - id: notes\n    kind: integer"), name="changed"),
-                        "en", use_cache=False)
+                        use_cache=False)
     assert contract.compare(changed) == [
         contract.Finding(contract.BY_ID["notes"], "kind", "integer")]
 

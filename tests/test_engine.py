@@ -11,7 +11,7 @@ import pytest
 
 from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.common.errors import StepFileError
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import Interview
 from koprade_wizard.interview.prompts import (
     BACK,
@@ -162,7 +162,7 @@ def test_a_condition_failing_at_run_time_names_its_question(make_pack: Callable[
     # members does not apply and is None: comparing it fails while interviewing.
     folder = make_pack(("about.yaml", "    default: false", "    default: false\n"
                         "    when: members > 2"))
-    tree = load_tree(folder, "en", use_cache=False)
+    tree = load_tree(folder, use_cache=False)
 
     with pytest.raises(StepFileError) as caught:
         Interview(tree, {"name": "Telpa", "founder": "person"}, "en")
@@ -172,8 +172,8 @@ def test_a_condition_failing_at_run_time_names_its_question(make_pack: Callable[
     assert Path(problem.location.path).name == "about.yaml"
     assert problem.location.line == 26
     before_reason = t("condition_failed", "en", id="has_premises", reason="\0").split("\0")[0]
-    assert problem.message.startswith(before_reason)
-    assert "NoneType" in problem.message  # the reason is passed on
+    assert word(problem.message, "en").startswith(before_reason)
+    assert "NoneType" in word(problem.message, "en")  # the reason is passed on
 
 
 # --- going back ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TREE = load_tree(ROOT / "steps", use_cache=False)
 
 # example: desks, member capacity, members planned, set-up €, monthly €, net per member €,
 #          members needed, month of operating break-even, month the set-up is recovered
@@ -55,7 +55,7 @@ GOLDEN = {
 @pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_example_figures(name: str) -> None:
     data = answer_file.load(ROOT / "examples" / f"{name}.yaml", "en")
-    answers = answer_file.validate(TREE, data, "en")
+    answers = answer_file.validate(TREE, data)
     result = build_plan(TREE, answers, data.language, dt.date(2026, 11, 27)).calc
     desks, capacity, planned, setup, monthly, per_member, needed, operating, recover = \
         GOLDEN[name]
@@ -72,7 +72,7 @@ def test_example_figures(name: str) -> None:
 
 def test_founders_own_figures_win() -> None:
     data = answer_file.load(ROOT / "examples" / "association-workshop.yaml", "en")
-    answers = answer_file.validate(TREE, data, "en")
+    answers = answer_file.validate(TREE, data)
     result = build_plan(TREE, answers, "en", dt.date(2026, 11, 27)).calc
     # The association gave its own set-up budget and monthly costs: they are used as given.
     assert [line.item for line in result.setup.lines] == ["founder_total"]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from koprade_wizard.common.errors import Location, Problem, msg
 from koprade_wizard.i18n import catalog
-from koprade_wizard.i18n.messages import LANGS, t, tn
+from koprade_wizard.i18n.messages import LANGS, problem_text, t, tn, word
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,21 @@ def test_a_language_is_a_folder_and_borrows_what_it_lacks(tmp_path: Path) -> Non
 def test_an_unknown_key_is_an_error_not_its_own_text() -> None:
     with pytest.raises(KeyError):
         t("no_such_message", "en")
+
+
+def test_a_message_is_worded_when_shown_with_its_parts_and_count() -> None:
+    unknown = msg("answers_unknown_question", id="fonder", pack="mini",
+                  hint=msg("did_you_mean", name="founder"))
+    for lang in LANGS:
+        assert word(unknown, lang) == t("answers_unknown_question", lang, id="fonder",
+                                        pack="mini", hint=t("did_you_mean", lang,
+                                                            name="founder"))
+    assert word(msg("render_missing", count=1), "lv") == tn("render_missing", 1, "lv", count=1)
+    assert word(msg("render_missing", count=2), "lv") != word(msg("render_missing", count=1),
+                                                              "lv")
+    # A step file's own text is shown in the language asked for, else its first one.
+    label = {"lv": "Nosaukums", "en": "Name"}
+    assert [word(label, lang) for lang in ("en", "lv", "de")] == ["Name", "Nosaukums",
+                                                                  "Nosaukums"]
+    problem = Problem(Location("a.yaml", 3), msg("missing_key", key="id"))
+    assert problem_text(problem, "en") == "a.yaml:3: " + t("missing_key", "en", key="id")

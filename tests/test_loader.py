@@ -22,7 +22,7 @@ from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.common.errors import Problem, StepFileError
 from koprade_wizard.guidance.funding_texts import PREFIXES
 from koprade_wizard.i18n import catalog
-from koprade_wizard.i18n.messages import LANGS, raw, t
+from koprade_wizard.i18n.messages import LANGS, raw, t, word
 from koprade_wizard.pack.loader import cache_dir
 from koprade_wizard.pack.model import KINDS
 
@@ -215,9 +215,10 @@ MakePack = Callable[..., Path]
 
 
 def _problems(folder: Path, lang: str) -> list[Problem]:
+    """The problems found, worded in ``lang`` as the command line shows them."""
     with pytest.raises(StepFileError) as caught:
-        load_tree(folder, lang, use_cache=False)
-    return caught.value.problems
+        load_tree(folder, use_cache=False)
+    return [Problem(p.location, word(p.message, lang)) for p in caught.value.problems]
 
 
 def _where(p: Problem) -> tuple[str, int]:
@@ -297,8 +298,8 @@ def test_several_defects_in_several_files_are_reported_together_in_order(
     )
 
     with pytest.raises(StepFileError) as caught:
-        load_tree(folder, "en", use_cache=False)
-    problems = caught.value.problems
+        load_tree(folder, use_cache=False)
+    problems = [Problem(p.location, word(p.message, "en")) for p in caught.value.problems]
 
     expected = [
         ("pack/about.yaml", 8, "bad_pattern", {"pattern": "[a-z", "reason": ANY}),
@@ -314,7 +315,7 @@ def test_several_defects_in_several_files_are_reported_together_in_order(
         assert _where(problem) == (path, line)
         assert message_pattern(key, "en", params).fullmatch(problem.message), problem
     # The error as a whole lists them all, one per line.
-    assert str(caught.value).splitlines() == [str(p) for p in problems]
+    assert str(caught.value).splitlines() == [str(p) for p in caught.value.problems]
 
 
 def test_a_broken_step_file_does_not_make_later_references_look_unknown(
@@ -341,7 +342,7 @@ def test_an_unknown_name_is_still_reported_when_every_step_was_read(
 
 
 def test_the_mini_pack_loads_with_its_questions_in_order(mini: Path) -> None:
-    tree = load_tree(mini, "en", use_cache=False)
+    tree = load_tree(mini, use_cache=False)
 
     assert tree.id == "mini"
     assert tree.languages == ("lv", "en")
@@ -369,22 +370,22 @@ def test_the_mini_pack_loads_with_its_questions_in_order(mini: Path) -> None:
 
 def test_a_cached_pack_is_the_same_and_an_edit_is_checked_again(make_pack: MakePack) -> None:
     folder = make_pack()
-    first = load_tree(folder, "en")
+    first = load_tree(folder)
     assert list(cache_dir().glob("tree-*")), "a checked pack is cached"
-    assert load_tree(folder, "en") == first
+    assert load_tree(folder) == first
 
     about = folder / "about.yaml"
     about.write_text(about.read_text(encoding="utf-8").replace(
         MEMBERS_WHEN, "when: founder == 'company'"), encoding="utf-8")
     with pytest.raises(StepFileError) as caught:
-        load_tree(folder, "en")
+        load_tree(folder)
     assert [p.location.line for p in caught.value.problems if p.location] == [22]
 
 
 def test_a_broken_pack_is_never_cached(make_pack: MakePack) -> None:
     folder = make_pack(("about.yaml", MEMBERS_WHEN, "when: members"))
     with pytest.raises(StepFileError):
-        load_tree(folder, "en")
+        load_tree(folder)
     assert not list(cache_dir().glob("tree-*"))
 
 

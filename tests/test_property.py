@@ -22,7 +22,7 @@ from koprade_wizard.plan.data import build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TREE = load_tree(ROOT / "steps", use_cache=False)
 TODAY = dt.date(2026, 11, 27)
 # Text with the characters that could break Markdown, HTML or a template.
 HOSTILE = st.text(

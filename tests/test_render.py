@@ -136,18 +136,18 @@ PARTIAL: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def tree() -> DecisionTree:
-    return load_tree(STEPS, "en", use_cache=False)
+    return load_tree(STEPS, use_cache=False)
 
 
 def typed(tree: DecisionTree, data: dict[str, Any], lang: str) -> dict[str, Any]:
     """Answers checked exactly as an answers file is."""
     af = answers.AnswersFile(pack=tree.id, pack_version=tree.version, language=lang,
                              answers=data)
-    return answers.validate(tree, af, lang)
+    return answers.validate(tree, af)
 
 
 def example_answers(tree: DecisionTree, path: Path, lang: str) -> dict[str, Any]:
-    return answers.validate(tree, answers.load(path, lang), lang, str(path))
+    return answers.validate(tree, answers.load(path, lang), str(path))
 
 
 def make_plan(tree: DecisionTree, values: dict[str, Any], lang: str) -> PlanData:

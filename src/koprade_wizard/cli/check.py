@@ -36,7 +36,7 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.interview.engine import Interview
 
     folder = steps_folder(ns)
-    tree = pack_for(ns, lang, use_cache=False)  # check always checks everything
+    tree = pack_for(ns, use_cache=False)  # check always checks everything
     print(t("check_ok", lang, path=folder, steps=tn("count_steps", len(tree.steps), lang),
             questions=tn("count_questions", len(tree.questions()), lang),
             actions=tn("count_action_rules", len(tree.actions()), lang)))
@@ -46,13 +46,13 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     if path is None:
         return EXIT_PROBLEMS if wrong else EXIT_OK
     data = answers_file.load(path, lang)
-    typed = answers_file.validate(tree, data, lang, str(path))
+    typed = answers_file.validate(tree, data, str(path))
     interview = Interview(tree, dict(typed), lang)
     ignored = [q for q in typed if q not in interview.answers]
     if ignored:
-        from koprade_wizard.common.errors import AnswersError, Location, Problem
+        from koprade_wizard.common.errors import AnswersError, Location, Problem, msg
 
-        raise AnswersError([Problem(Location(str(path)), t("answers_not_applicable", lang, id=q))
+        raise AnswersError([Problem(Location(str(path)), msg("answers_not_applicable", id=q))
                             for q in ignored])
     missing = interview.missing_required()
     print(t("check_answers_ok", lang, path=path, answered=tn("count_answered", len(typed), lang),

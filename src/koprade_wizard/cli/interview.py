@@ -29,7 +29,7 @@ def run(ns: argparse.Namespace, lang: str) -> int:
 
     if not sys.stdin.isatty():
         raise UsageError(t("not_a_terminal", lang))
-    tree = pack_for(ns, lang)
+    tree = pack_for(ns)
     given: Path | None = getattr(ns, "answers", None)
     path = given or DEFAULT_ANSWERS
 
@@ -40,7 +40,7 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     position: str | None = None
     if path.exists():
         data = answers_file.load(path, lang)
-        typed = answers_file.validate(tree, data, lang, str(path))
+        typed = answers_file.validate(tree, data, str(path))
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language  # resume in the language the interview was begun in
         stopped = tree.find(data.position)

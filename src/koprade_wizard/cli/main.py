@@ -15,7 +15,7 @@ from koprade_wizard import __version__
 from koprade_wizard.cli import check, interview, questions, render, schema
 from koprade_wizard.cli.options import EXIT_INTERRUPTED, Handler, add_answers, add_lang, add_steps
 from koprade_wizard.common.errors import Interrupted, UsageError, WizardError
-from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t
+from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, problem_text, t
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,16 +58,17 @@ def run(argv: list[str]) -> int:
         return handler(ns, lang)
     except Interrupted as exc:
         print(file=sys.stderr)  # off the line the interrupted prompt left
-        _print_problems(exc)
+        _print_problems(exc, lang)
         return exc.exit_code
     except WizardError as exc:
-        _print_problems(exc)
+        _print_problems(exc, lang)
         return exc.exit_code
     except KeyboardInterrupt:
         print(t("interrupted", lang), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
-def _print_problems(exc: WizardError) -> None:
+def _print_problems(exc: WizardError, lang: str) -> None:
+    # The one place problems are worded: in the language the person asked for.
     for problem in exc.problems:
-        print(problem, file=sys.stderr)
+        print(problem_text(problem, exc.lang or lang), file=sys.stderr)

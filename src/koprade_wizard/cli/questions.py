@@ -44,7 +44,7 @@ def register(sub: Subparsers, h: Help) -> None:
 def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.cli.wiring import pack_for
 
-    rows = question_rows(pack_for(ns, lang))
+    rows = question_rows(pack_for(ns))
     if ns.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_lang, add_steps
+from koprade_wizard.common.errors import WizardError
 from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, t
 
 
@@ -32,13 +33,17 @@ def run(ns: argparse.Namespace, message_lang: str) -> int:
         from koprade_wizard.plan.pdf import warm_up
 
         warm_up()  # weasyprint loads in the background while the plan is computed
-    tree = pack_for(ns, message_lang)
+    tree = pack_for(ns)
     data = answers_file.load(ns.answers_file, message_lang)
-    typed = answers_file.validate(tree, data, message_lang, str(ns.answers_file))
+    typed = answers_file.validate(tree, data, str(ns.answers_file))
     # The plan speaks the language asked for, else the one the interview was held in.
     lang = getattr(ns, "lang", None) or (data.language if data.language in LANGS
                                           else DEFAULT_LANG)
-    written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
-                                     formats, force=ns.force, partial=ns.partial))
+    try:
+        written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
+                                         formats, force=ns.force, partial=ns.partial))
+    except WizardError as exc:
+        exc.lang = lang  # what stops this plan is said in the plan's language
+        raise
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
     return EXIT_OK

@@ -11,9 +11,9 @@ from koprade_wizard.pack.loader import load_tree
 from koprade_wizard.pack.tree import DecisionTree
 
 
-def load_pack(folder: Path, lang: str = "en", use_cache: bool = True) -> DecisionTree:
+def load_pack(folder: Path, use_cache: bool = True) -> DecisionTree:
     """A checked pack whose actions may cite the guidance's own sources."""
-    return load_tree(folder, lang, use_cache=use_cache, builtin_sources=SOURCES)
+    return load_tree(folder, use_cache=use_cache, builtin_sources=SOURCES)
 
 
 def steps_folder(ns: argparse.Namespace) -> Path:
@@ -24,5 +24,5 @@ def steps_folder(ns: argparse.Namespace) -> Path:
     return given or steps_dir()
 
 
-def pack_for(ns: argparse.Namespace, lang: str, use_cache: bool = True) -> DecisionTree:
-    return load_pack(steps_folder(ns), lang, use_cache=use_cache)
+def pack_for(ns: argparse.Namespace, use_cache: bool = True) -> DecisionTree:
+    return load_pack(steps_folder(ns), use_cache=use_cache)

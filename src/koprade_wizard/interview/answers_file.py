@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from koprade_wizard.common.errors import AnswersError, Location, Problem
+from koprade_wizard.common.errors import AnswersError, Location, Problem, msg
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.kinds import AnswerInvalid, check_value
 from koprade_wizard.pack.tree import DecisionTree
 from koprade_wizard.pack.yamlsrc import YamlSyntaxError, safe_load
@@ -67,25 +66,26 @@ def save(path: Path, data: AnswersFile) -> None:
 
 
 def load(path: Path, lang: str) -> AnswersFile:
-    """Read an answers file's structure (values are checked by ``validate``)."""
+    """Read an answers file's structure (values are checked by ``validate``); ``lang``
+    is the language recorded for a file that names none."""
     where = Location(str(path))
     try:
         raw = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AnswersError([Problem(None, t("file_not_found", lang, path=path))]) from None
+        raise AnswersError([Problem(None, msg("file_not_found", path=path))]) from None
     except UnicodeDecodeError as exc:
         reason = f"not UTF-8 text ({exc.reason})"
-        raise AnswersError([Problem(where, t("answers_bad_file", lang, reason=reason))]) from None
+        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))]) from None
     except YamlSyntaxError as exc:
         loc = Location(str(path), exc.line)
-        raise AnswersError([Problem(loc, t("answers_bad_file", lang, reason=exc.reason))]) from None
+        raise AnswersError([Problem(loc, msg("answers_bad_file", reason=exc.reason))]) from None
     if not isinstance(raw, dict) or not isinstance(raw.get("answers", {}), dict | None):
         reason = "expected a mapping with 'pack' and 'answers'"
-        raise AnswersError([Problem(where, t("answers_bad_file", lang, reason=reason))])
+        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))])
     missing = [k for k in ("pack", "answers") if k not in raw]
     if missing:
         reason = "missing " + ", ".join(f"'{k}'" for k in missing)
-        raise AnswersError([Problem(where, t("answers_bad_file", lang, reason=reason))])
+        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))])
     return AnswersFile(
         pack=str(raw["pack"]),
         pack_version=str(raw.get("pack_version", "")),
@@ -98,9 +98,7 @@ def load(path: Path, lang: str) -> AnswersFile:
     )
 
 
-def validate(
-    tree: DecisionTree, data: AnswersFile, lang: str, path: str = "answers"
-) -> dict[str, Any]:
+def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> dict[str, Any]:
     """Check every value exactly as the prompts would; return the typed answers.
 
     Raises AnswersError naming each question at fault.
@@ -108,27 +106,26 @@ def validate(
     problems: list[Problem] = []
     where = Location(path)
     if data.pack != tree.id:
-        problems.append(Problem(where, t("answers_other_pack", lang, found=data.pack,
-                                         expected=tree.id)))
+        problems.append(Problem(where, msg("answers_other_pack", found=data.pack,
+                                           expected=tree.id)))
         raise AnswersError(problems)
     known = {q.id: q for q in tree.questions()}
     for qid in data.answers:
         if qid not in known:
             close = difflib.get_close_matches(str(qid), list(known), n=1)
-            hint = t("did_you_mean", lang, name=close[0]) if close else ""
-            problems.append(Problem(where, t("answers_unknown_question", lang, id=qid,
-                                             pack=tree.id, hint=hint)))
+            hint = msg("did_you_mean", name=close[0]) if close else ""
+            problems.append(Problem(where, msg("answers_unknown_question", id=qid,
+                                               pack=tree.id, hint=hint)))
     typed: dict[str, Any] = {}
     context: dict[str, Any] = {}
     for q in tree.questions():
         if q.id in data.answers:
             try:
-                typed[q.id] = check_value(q, data.answers[q.id], context, lang,
+                typed[q.id] = check_value(q, data.answers[q.id], context, data.language,
                                           read_lang=data.language)
             except AnswerInvalid as exc:
-                label = q.label.get(lang) or next(iter(q.label.values()))
-                problems.append(Problem(where, t("answers_question", lang, id=q.id,
-                                                 label=label, reason=exc.message)))
+                problems.append(Problem(where, msg("answers_question", id=q.id,
+                                                   label=q.label, reason=exc.message)))
         value = typed.get(q.id)
         context[q.id] = q.blank() if value is None else value
     if problems:

@@ -70,11 +70,11 @@ class Interview:
 
     # -- what applies ----------------------------------------------------------
     def applicable_ids(self) -> list[str]:
-        return list(applicability.evaluate(self.tree, self.answers, self.lang).applies)
+        return list(applicability.evaluate(self.tree, self.answers).applies)
 
     def context(self) -> dict[str, Any]:
         """Every question id → its answer, None where unanswered or not applicable."""
-        return dict(applicability.evaluate(self.tree, self.answers, self.lang).context)
+        return dict(applicability.evaluate(self.tree, self.answers).context)
 
     def context_before(self, qid: str) -> dict[str, Any]:
         ctx = self.context()
@@ -93,7 +93,7 @@ class Interview:
         return next((q for q in self.applicable_ids() if q not in self.answers), None)
 
     def missing_required(self) -> list[str]:
-        return applicability.missing_required(self.tree, self.answers, self.lang)
+        return applicability.missing_required(self.tree, self.answers)
 
     @property
     def finished(self) -> bool:

@@ -35,7 +35,7 @@ class AskRequest:
     first_in_step: bool
 
     def check_text(self, text: str) -> Any:
-        """What typed text becomes, or AnswerInvalid with a message in ``lang``."""
+        """What typed text becomes (read as ``lang`` writes), or AnswerInvalid."""
         return answer_rules.from_text(self.question, text, self.context, self.lang)
 
     def check_value(self, value: Any) -> Any:

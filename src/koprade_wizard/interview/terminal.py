@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import ChangeReport, ReviewGroup
 from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
 from koprade_wizard.pack import kinds as answer_rules
@@ -137,7 +137,7 @@ class TerminalPrompter:
             try:
                 request.check_value(selected)
             except answer_rules.AnswerInvalid as exc:
-                return exc.message
+                return word(exc.message, lang)
             return True
 
         picked = questionary.checkbox(
@@ -166,7 +166,7 @@ class TerminalPrompter:
             except answer_rules.AnswerAmbiguous:
                 return True  # asked right after, with both readings
             except answer_rules.AnswerInvalid as exc:
-                return f"{exc.message} {t('edit_hint', lang)}"
+                return f"{word(exc.message, lang)} {t('edit_hint', lang)}"
             return True
 
         self.console.print(f"[dim]{escape(' '.join(hints))}[/dim]")
@@ -192,7 +192,8 @@ class TerminalPrompter:
                               for v in doubt.readings]
         choices.append(Choice(t("answer_retype", lang), value=("retype", None)))
         while True:
-            picked = questionary.select(doubt.message, choices=choices, use_jk_keys=False,
+            picked = questionary.select(word(doubt.message, lang), choices=choices,
+                                        use_jk_keys=False,
                                         instruction=t("select_hint", lang),
                                         **self.kwargs).unsafe_ask()
             if picked[0] == "retype":
@@ -200,7 +201,7 @@ class TerminalPrompter:
             try:
                 return request.check_value(picked[1])
             except answer_rules.AnswerInvalid as exc:
-                self.notice(exc.message)
+                self.notice(word(exc.message, lang))
                 return None
 
     def confirm(self, message: str, default: bool = True) -> bool:

@@ -13,9 +13,8 @@ from collections.abc import Hashable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from koprade_wizard.common.errors import Location, Problem, StepFileError
+from koprade_wizard.common.errors import Location, Problem, StepFileError, msg
 from koprade_wizard.common.record import record
-from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree
 
@@ -49,9 +48,9 @@ def _memo(tree: DecisionTree) -> OrderedDict[Hashable, Applicability]:
     return memo
 
 
-def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -> Applicability:
+def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
     """Apply every condition once, in order; raise StepFileError if one fails."""
-    key = (lang, _frozen(dict(answers)))
+    key = _frozen(dict(answers))
     memo = _memo(tree)
     found = memo.get(key)
     if found is not None:
@@ -67,7 +66,7 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -
             where = tree.question_lines.get(q.id)
             loc = Location(where.path, where.line) if where else None
             raise StepFileError(
-                [Problem(loc, t("condition_failed", lang, id=q.id, reason=exc))]
+                [Problem(loc, msg("condition_failed", id=q.id, reason=str(exc)))]
             ) from None
         if holds:
             applies.append(q.id)
@@ -80,17 +79,15 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -
     return found
 
 
-def kept(tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en") -> dict[str, Any]:
+def kept(tree: DecisionTree, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers to questions that apply; the rest no longer count."""
-    applies = set(evaluate(tree, answers, lang).applies)
+    applies = set(evaluate(tree, answers).applies)
     return {qid: v for qid, v in answers.items() if qid in applies}
 
 
-def missing_required(
-    tree: DecisionTree, answers: Mapping[str, Any], lang: str = "en"
-) -> list[str]:
+def missing_required(tree: DecisionTree, answers: Mapping[str, Any]) -> list[str]:
     """Required questions that apply and have no answer, in order."""
     return [
-        qid for qid in evaluate(tree, answers, lang).applies
+        qid for qid in evaluate(tree, answers).applies
         if tree.question(qid).required and answers.get(qid) is None
     ]

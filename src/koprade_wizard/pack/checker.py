@@ -17,8 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from koprade_wizard.common.errors import Location, ProblemList, StepFileError
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.common.errors import Location, Message, ProblemList, StepFileError, msg
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
 from koprade_wizard.pack.kinds import AnswerInvalid, check_value
@@ -65,9 +64,10 @@ class _Parsed:
 
 
 class _Checker:
-    def __init__(self, folder: Path, lang: str) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.lang = lang
+        # The pack's languages; a default written as text is read as the first writes it.
+        self.langs: list[str] = ["lv", "en"]
         self.problems = ProblemList()
         # True when a listed step could not be read: its question ids are then unknown.
         self.incomplete = False
@@ -75,7 +75,7 @@ class _Checker:
 
     # -- helpers -------------------------------------------------------------
     def add(self, path: Path, line: int, msg: str, **params: Any) -> None:
-        self.problems.add(Location(self._show(path), line), t(msg, self.lang, **params))
+        self.problems.add(Location(self._show(path), line), Message(msg, params))
 
     def _show(self, path: Path) -> str:
         try:
@@ -83,9 +83,9 @@ class _Checker:
         except ValueError:
             return str(path)
 
-    def hint(self, name: str, candidates: Iterable[str]) -> str:
+    def hint(self, name: str, candidates: Iterable[str]) -> Message | str:
         close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-        return t("did_you_mean", self.lang, name=close[0]) if close else ""
+        return msg("did_you_mean", name=close[0]) if close else ""
 
     # -- reading -------------------------------------------------------------
     def read(self, path: Path, model: type[BaseModel], keys: str) -> _Parsed | None:
@@ -109,7 +109,7 @@ class _Checker:
             return _Parsed(path, raw, None)
         return _Parsed(path, raw, parsed)
 
-    def type_name(self, value: Any) -> str:
+    def type_name(self, value: Any) -> Message:
         if value is None:
             key = "type_empty"
         elif isinstance(value, dict):
@@ -122,7 +122,7 @@ class _Checker:
             key = "type_number"
         else:
             key = "type_text"
-        return t(key, self.lang)
+        return msg(key)
 
     def schema_problem(self, path: Path, raw: LineDict, err: Any) -> None:
         loc: tuple[Any, ...] = tuple(err["loc"])
@@ -141,22 +141,22 @@ class _Checker:
         elif kind == "union_tag_not_found":
             self.add(path, line, "missing_kind", kinds=", ".join(KINDS))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            self.add(path, line, "wrong_type", key=key, expected=t("type_mapping", self.lang),
+            self.add(path, line, "wrong_type", key=key, expected=msg("type_mapping"),
                      found=self.type_name(value))
         elif kind == "list_type":
-            self.add(path, line, "wrong_type", key=key, expected=t("type_list", self.lang),
+            self.add(path, line, "wrong_type", key=key, expected=msg("type_list"),
                      found=self.type_name(value))
         elif kind == "string_type":
-            self.add(path, line, "wrong_type", key=key, expected=t("type_text", self.lang),
+            self.add(path, line, "wrong_type", key=key, expected=msg("type_text"),
                      found=self.type_name(value))
         elif kind in ("bool_type", "bool_parsing"):
-            self.add(path, line, "wrong_type", key=key, expected=t("type_yes_no", self.lang),
+            self.add(path, line, "wrong_type", key=key, expected=msg("type_yes_no"),
                      found=self.type_name(value))
         elif kind in ("int_type", "int_parsing", "int_from_float"):
             self.add(path, line, "wrong_type", key=key,
-                     expected=t("type_whole_number", self.lang), found=self.type_name(value))
+                     expected=msg("type_whole_number"), found=self.type_name(value))
         elif kind in ("float_type", "float_parsing"):
-            self.add(path, line, "wrong_type", key=key, expected=t("type_number", self.lang),
+            self.add(path, line, "wrong_type", key=key, expected=msg("type_number"),
                      found=self.type_name(value))
         elif kind == "string_pattern_mismatch":
             self.add(path, line, "bad_identifier", key=key, value=value)
@@ -192,7 +192,7 @@ class _Checker:
     def load(self) -> DecisionTree | None:
         pack_path = self.folder / PACK_FILE
         if not self.folder.is_dir():
-            self.problems.add(None, t("folder_not_found", self.lang, path=self.folder))
+            self.problems.add(None, msg("folder_not_found", path=self.folder))
             return None
         if not pack_path.is_file():
             self.add(pack_path, 0, "missing_pack", file=self._show(pack_path))
@@ -201,6 +201,7 @@ class _Checker:
         if pack is None:
             return None
         langs: list[str] = list(pack.model.languages) if pack.model else ["lv", "en"]
+        self.langs = langs
         if pack.model:
             self.check_texts(pack.path, pack.raw, langs)
         step_ids = list(pack.model.steps) if pack.model else []
@@ -246,7 +247,7 @@ class _Checker:
         for index, sid in enumerate(source_ids):
             line = pack.raw["sources"].item_lines[index]
             if sid in seen:
-                self.add(pack.path, line, "duplicate_id", what=t("what_source", self.lang),
+                self.add(pack.path, line, "duplicate_id", what=msg("what_source"),
                          id=sid, other=f"{self._show(pack.path)}:{seen[sid]}")
             seen.setdefault(sid, line)
 
@@ -283,7 +284,7 @@ class _Checker:
                 if q.id in order:
                     _, opath, oline = order[q.id]
                     self.add(step.path, raw_q.key_lines.get("id", line), "duplicate_id",
-                             what=t("what_question", self.lang), id=q.id,
+                             what=msg("what_question"), id=q.id,
                              other=f"{self._show(opath)}:{oline}")
                     continue
                 order[q.id] = (index, step.path, line)
@@ -300,7 +301,7 @@ class _Checker:
                 line = step.raw["actions"].item_lines[i]
                 if action.id in actions:
                     self.add(step.path, raw_a.key_lines.get("id", line), "duplicate_id",
-                             what=t("what_action", self.lang), id=action.id,
+                             what=msg("what_action"), id=action.id,
                              other=actions[action.id])
                 actions.setdefault(action.id, f"{self._show(step.path)}:{line}")
                 self.check_action(step.path, raw_a, action, order, questions, source_ids)
@@ -331,7 +332,7 @@ class _Checker:
                 self.add(path, raw.key_lines["default"], "default_and_expr")
         elif q.default is not None:
             try:
-                check_value(runtime_question(q), q.default, _Permissive(), self.lang)
+                check_value(runtime_question(q), q.default, _Permissive(), self.langs[0])
             except AnswerInvalid as exc:
                 self.add(path, raw.key_lines["default"], "bad_default", reason=exc.message)
         allowed = KIND_REGISTRY[q.kind].rules
@@ -404,7 +405,7 @@ class _Checker:
         questions: dict[str, Any],
         extra: tuple[str, ...] = (),
     ) -> None:
-        what = t(what_key, self.lang)
+        what = msg(what_key)
         reason = conditions.check_syntax(expr)
         if reason is not None:
             self.add(path, line, "expr_syntax", what=what, expr=expr, reason=reason)
@@ -505,14 +506,12 @@ class _Permissive(dict[str, Any]):
         return None
 
 
-def check_tree(
-    folder: Path, lang: str = "en", builtin_sources: Collection[str] = ()
-) -> DecisionTree:
+def check_tree(folder: Path, builtin_sources: Collection[str] = ()) -> DecisionTree:
     """Check a step folder fully; raise StepFileError listing every problem.
 
     ``builtin_sources`` are the source ids that actions may cite besides the pack's own.
     """
-    checker = _Checker(folder, lang)
+    checker = _Checker(folder)
     checker.builtin_sources = tuple(builtin_sources)
     tree = checker.load()
     if checker.problems or tree is None:

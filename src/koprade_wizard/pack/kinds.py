@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from koprade_wizard.i18n.messages import t, tn
+from koprade_wizard.common.errors import Said, msg
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import Question
 
@@ -31,10 +32,11 @@ Prompt = Literal["text", "long_text", "select", "checkbox", "yes_no"]
 
 
 class AnswerInvalid(Exception):
-    """One answer is not acceptable; ``message`` is worded for the person answering."""
+    """One answer is not acceptable; ``message`` says why, worded when it is shown
+    (a catalogue message, or the step file's own text per language)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Said) -> None:
+        super().__init__(str(message))
         self.message = message
 
 
@@ -44,7 +46,7 @@ class AnswerAmbiguous(AnswerInvalid):
     ``readings`` are the candidate values, each already of the question's kind.
     """
 
-    def __init__(self, message: str, readings: tuple[Any, ...]) -> None:
+    def __init__(self, message: Said, readings: tuple[Any, ...]) -> None:
         super().__init__(message)
         self.readings = readings
 
@@ -99,12 +101,12 @@ def _numbers(text: str, lang: str, whole: bool) -> list[int | float]:
 def _read_number_text(q: Question, text: str, lang: str, whole: bool) -> Any:
     readings = _numbers(text, lang, whole)
     if not readings:
-        raise AnswerInvalid(t("answer_not_integer" if whole else "answer_not_number", lang))
+        raise AnswerInvalid(msg("answer_not_integer" if whole else "answer_not_number"))
     if len(readings) > 1:
         shown = [_shown_number(v, lang) for v in readings]
         raise AnswerAmbiguous(
-            t("answer_ambiguous", lang, text=text.strip(), readings=t(
-                "answer_or", lang, first=shown[0], second=", ".join(shown[1:]))),
+            msg("answer_ambiguous", text=text.strip(), readings=msg(
+                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
             tuple(readings))
     return readings[0]
 
@@ -123,12 +125,12 @@ def _text_date(q: Question, text: str, lang: str) -> Any:
 
     readings = read_date(text, lang)
     if not readings:
-        raise AnswerInvalid(t("answer_not_date", lang))
+        raise AnswerInvalid(msg("answer_not_date"))
     if len(readings) > 1:
         shown = [date(d, lang) for d in readings]
         raise AnswerAmbiguous(
-            t("answer_ambiguous", lang, text=text.strip(), readings=t(
-                "answer_or", lang, first=shown[0], second=", ".join(shown[1:]))),
+            msg("answer_ambiguous", text=text.strip(), readings=msg(
+                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
             tuple(readings))
     return readings[0]
 
@@ -143,7 +145,7 @@ def _text_yes_no(q: Question, text: str, lang: str) -> Any:
         return True
     if word in _NO:
         return False
-    raise AnswerInvalid(t("answer_not_yes_no", lang))
+    raise AnswerInvalid(msg("answer_not_yes_no"))
 
 
 def _text_plain(q: Question, text: str, lang: str) -> Any:
@@ -159,7 +161,7 @@ def _text_multi(q: Question, text: str, lang: str) -> Any:
 
 def _yaml_text(q: Question, value: Any, lang: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise AnswerInvalid(t("answer_not_text", lang))
+        raise AnswerInvalid(msg("answer_not_text"))
     return str(value).strip()
 
 
@@ -169,7 +171,7 @@ def _yaml_integer(q: Question, value: Any, lang: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        raise AnswerInvalid(t("answer_not_integer", lang))
+        raise AnswerInvalid(msg("answer_not_integer"))
     return value
 
 
@@ -177,13 +179,13 @@ def _yaml_decimal(q: Question, value: Any, lang: str) -> Any:
     if isinstance(value, str):
         return _text_decimal(q, value, lang)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise AnswerInvalid(t("answer_not_number", lang))
+        raise AnswerInvalid(msg("answer_not_number"))
     return value
 
 
 def _yaml_yes_no(q: Question, value: Any, lang: str) -> Any:
     if not isinstance(value, bool):
-        raise AnswerInvalid(t("answer_not_yes_no", lang))
+        raise AnswerInvalid(msg("answer_not_yes_no"))
     return value
 
 
@@ -194,12 +196,12 @@ def _yaml_date(q: Question, value: Any, lang: str) -> Any:
         return value
     if isinstance(value, str):
         return _text_date(q, value, lang)
-    raise AnswerInvalid(t("answer_not_date", lang))
+    raise AnswerInvalid(msg("answer_not_date"))
 
 
 def _yaml_multi(q: Question, value: Any, lang: str) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise AnswerInvalid(t("answer_not_list", lang))
+        raise AnswerInvalid(msg("answer_not_list"))
     return [v.strip() for v in value]
 
 
@@ -328,12 +330,12 @@ def check_value(
     """
     if _is_empty(value):
         if q.required:
-            raise AnswerInvalid(t("answer_required", lang))
+            raise AnswerInvalid(msg("answer_required"))
         return None
     value = _read_yaml(q, value, lang, read_lang or lang)
     if _is_empty(value):
         if q.required:
-            raise AnswerInvalid(t("answer_required", lang))
+            raise AnswerInvalid(msg("answer_required"))
         return None
     if q.is_choice:
         allowed = q.choice_values
@@ -342,10 +344,10 @@ def check_value(
         for item in chosen:
             if item not in allowed:
                 raise AnswerInvalid(
-                    t("answer_unknown_choice", lang, value=item, choices=", ".join(allowed))
+                    msg("answer_unknown_choice", value=item, choices=", ".join(allowed))
                 )
             if item in seen:
-                raise AnswerInvalid(t("answer_duplicate_choice", lang, value=item))
+                raise AnswerInvalid(msg("answer_duplicate_choice", value=item))
             seen.add(item)
         if isinstance(value, list):
             # Keep the pack's order so a stored answer does not depend on click order.
@@ -361,40 +363,40 @@ def _read_yaml(q: Question, value: Any, lang: str, read_lang: str) -> Any:
     try:
         return kind.read_yaml(q, value, read_lang)
     except AnswerAmbiguous as exc:
-        raise AnswerAmbiguous(t("answer_ambiguous_file", lang, text=str(value).strip()),
+        raise AnswerAmbiguous(msg("answer_ambiguous_file", text=str(value).strip()),
                               exc.readings) from None
     except AnswerInvalid:
         if read_lang == lang:
             raise
-        raise AnswerInvalid(t(kind.invalid, lang)) from None  # worded for the reader
+        raise AnswerInvalid(msg(kind.invalid)) from None  # worded for the reader
 
 
 def _check_rules(
     q: Question, value: Any, rules: Any, context: Mapping[str, Any], lang: str
 ) -> None:
-    custom = rules.message.get(lang) if rules.message else None
+    custom = rules.message or None  # the step file's own words, per language
     measure = len(value) if isinstance(value, str | list) else None
     if rules.min is not None and isinstance(value, int | float) and value < rules.min:
-        raise AnswerInvalid(custom or t("answer_below_min", lang, min=_num(rules.min)))
+        raise AnswerInvalid(custom or msg("answer_below_min", min=_num(rules.min)))
     if rules.max is not None and isinstance(value, int | float) and value > rules.max:
-        raise AnswerInvalid(custom or t("answer_above_max", lang, max=_num(rules.max)))
+        raise AnswerInvalid(custom or msg("answer_above_max", max=_num(rules.max)))
     if rules.min_length is not None and measure is not None and measure < rules.min_length:
-        raise AnswerInvalid(custom or tn("answer_too_short", rules.min_length, lang))
+        raise AnswerInvalid(custom or msg("answer_too_short", count=rules.min_length))
     if rules.max_length is not None and measure is not None and measure > rules.max_length:
-        raise AnswerInvalid(custom or tn("answer_too_long", rules.max_length, lang))
+        raise AnswerInvalid(custom or msg("answer_too_long", count=rules.max_length))
     if (
         rules.pattern is not None
         and isinstance(value, str)
         and re.fullmatch(rules.pattern, value) is None
     ):
-        raise AnswerInvalid(custom or t("answer_pattern", lang))
+        raise AnswerInvalid(custom or msg("answer_pattern"))
     if rules.expr is not None:
         try:
             ok = conditions.holds(rules.expr, {**context, "value": value})
         except conditions.ConditionError as exc:
-            raise AnswerInvalid(f"{t('answer_rule', lang)} ({exc})") from None
+            raise AnswerInvalid(msg("answer_rule_failed", reason=str(exc))) from None
         if not ok:
-            raise AnswerInvalid(custom or t("answer_rule", lang))
+            raise AnswerInvalid(custom or msg("answer_rule"))
 
 
 def _num(x: float) -> str:

@@ -40,7 +40,6 @@ def _key(folder: Path, builtin_sources: Collection[str]) -> str:
 
 def load_tree(
     folder: Path,
-    lang: str = "en",
     use_cache: bool = True,
     builtin_sources: Collection[str] = (),
 ) -> DecisionTree:
@@ -62,7 +61,7 @@ def load_tree(
             pass
     from koprade_wizard.pack.checker import check_tree
 
-    tree = check_tree(folder, lang, builtin_sources)
+    tree = check_tree(folder, builtin_sources)
     if cached is not None:
         compiled = conditions.export_compiled(expressions(tree))
         with contextlib.suppress(OSError):

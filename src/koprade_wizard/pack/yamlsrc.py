@@ -75,7 +75,8 @@ def _construct_seq(loader: _LineLoader, node: Node) -> LineList:
 
 def _refuse_tag(loader: _LineLoader, node: Node) -> Any:
     # The safe loader's own refusal only says so in its message; keep the tag itself.
-    raise UnsafeTagError(node.tag, node.start_mark.line + 1)
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)  # as it was written
+    raise UnsafeTagError(tag, node.start_mark.line + 1)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)

@@ -241,7 +241,7 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[st
 
 def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
                today: dt.date, yes_no: tuple[str, str] = ("yes", "no")) -> PlanData:
-    state = applicability.evaluate(tree, answers, lang)
+    state = applicability.evaluate(tree, answers)
     context = dict(state.context)
     applies = set(state.applies)
     a = {qid: context.get(qid) for qid in context}
@@ -268,7 +268,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     plan_schedule = timeline(a, today, matches, weak)
     tasks, opening = plan_schedule.tasks, plan_schedule.opening
     missing = tuple(text(tree.question(q).label, lang)
-                    for q in applicability.missing_required(tree, answers, lang))
+                    for q in applicability.missing_required(tree, answers))
     return PlanData(
         lang=lang,
         today=today,

@@ -9,10 +9,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from koprade_wizard.common.errors import Location, Problem, RenderError
+from koprade_wizard.common.errors import Location, Problem, RenderError, msg
 from koprade_wizard.common.fsutil import atomic_write
 from koprade_wizard.common.record import record
-from koprade_wizard.i18n.messages import t, tn
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
@@ -53,20 +53,20 @@ def write_plan(request: PlanRequest) -> list[Path]:
     from koprade_wizard.plan.markdown import render_markdown
 
     lang = request.lang
-    answers = applicability.kept(request.tree, request.answers, lang)
-    missing = applicability.missing_required(request.tree, answers, lang)
+    answers = applicability.kept(request.tree, request.answers)
+    missing = applicability.missing_required(request.tree, answers)
     if missing and not request.partial:
-        problems = [Problem(None, tn("render_missing", len(missing), lang, count=len(missing)))]
+        problems = [Problem(None, msg("render_missing", count=len(missing)))]
         for qid in missing:
-            label = request.tree.question(qid).label.get(lang, qid)
             where = request.tree.question_lines.get(qid)
             loc = Location(where.path, where.line) if where else None
-            problems.append(Problem(loc, f"{qid}: {label}"))
+            label = request.tree.question(qid).label
+            problems.append(Problem(loc, msg("render_missing_question", id=qid, label=label)))
         raise RenderError(problems)
     files = targets(request.base, request.formats)
     existing = [p for p in files.values() if p.exists()]
     if existing and not request.force:
-        raise RenderError([Problem(Location(str(p)), t("plan_exists", lang)) for p in existing])
+        raise RenderError([Problem(Location(str(p)), msg("plan_exists")) for p in existing])
 
     today = request.today or dt.date.today()
     plan = plan_data.build_plan(request.tree, answers, lang, today,
