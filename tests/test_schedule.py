@@ -17,7 +17,7 @@ from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", "en", use_cache=False)
+TREE = load_tree(ROOT / "steps", use_cache=False)
 TODAY = dt.date(2026, 12, 1)
 
 
