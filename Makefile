@@ -37,8 +37,10 @@ $(LINT): package.json
 	npm install --no-audit --no-fund --no-package-lock --silent
 	@touch $(LINT)
 
+# Ctrl-C (exit 130) is a normal way to pause the interview: the wizard already said how
+# to resume, so make adds no error of its own.
 run: $(STAMP)
-	$(BIN)/koprade-wizard $(ARGS)
+	@$(BIN)/koprade-wizard $(ARGS) || status=$$?; [ "$${status:-0}" = 130 ] || exit $${status:-0}
 
 # Every catalogue must compile cleanly (formats, plural forms, header).
 po-check: $(STAMP)

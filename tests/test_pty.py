@@ -93,7 +93,8 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     # Starting again finds the unfinished file and offers to resume it.
     child = spawn(tmp_path, "--lang", "en")
     child.expect("Unfinished answers found")
-    child.send("y")
+    child.expect("Continue where I stopped")
+    child.send(ENTER)  # the first offer: continue
     child.expect("How large is the area")
     child.expect("50")  # default_expr: members * 10
     child.send(ENTER)
@@ -110,7 +111,7 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     child.expect("Have you found premises")
     child.send(DOWN + ENTER)  # no
     child.expect("Review your answers")
-    child.expect("No longer asked, answers removed: area")
+    child.expect_exact("No longer asked, answers removed: How large is the area?")
     child.send(ENTER)  # finish
     child.expect(pexpect.EOF, timeout=PLAN_TIMEOUT)
     child.close()

@@ -25,7 +25,6 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     from koprade_wizard.interview import answers_file
     from koprade_wizard.interview.engine import Interview
     from koprade_wizard.interview.session import run_interview
-    from koprade_wizard.pack.display import text
 
     if not sys.stdin.isatty():
         raise UsageError(t("not_a_terminal", lang))
@@ -37,63 +36,94 @@ def run(ns: argparse.Namespace, lang: str) -> int:
 
     prompter = TerminalPrompter()
     typed: dict[str, Any] = {}
+    confirmed: dict[str, Any] = {}
     position: str | None = None
+    write_now = False
     if path.exists():
         data = answers_file.load(path, lang)
         typed = answers_file.validate(tree, data, str(path))
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language  # resume in the language the interview was begun in
-        stopped = tree.find(data.position)
-        question = text(stopped.label, lang) if stopped else "—"
-        if given is None and not prompter.confirm(
-            t("resume_found", lang, file=path, question=question)
-        ):
-            _archive(path)
-            typed = {}
-        else:
-            position = data.position
+        confirmed = data.confirmed
+        position = data.position
+        if given is None:
+            choice = _offer(prompter, tree, typed, data.position, path, lang)
+            if choice == "restart":
+                kept = _archive(path)
+                prompter.notice(t("answers_kept", lang, file=kept))
+                typed, confirmed, position = {}, {}, None
+            write_now = choice == "write"
     else:
         prompter.console.print(t("welcome", lang))
-    interview = Interview(tree, typed, lang, cursor=position)
+    interview = Interview(tree, typed, lang, cursor=position, confirmed=dict(confirmed))
 
     def save(iv: Interview, status: str = answers_file.STATUS_IN_PROGRESS) -> None:
         order = [q.id for q in tree.questions()]
         ordered = {q: iv.answers[q] for q in order if q in iv.answers}
+        kept = {q: v for q, v in iv.confirmed.items() if iv.answers.get(q) == v}
         answers_file.save(path, answers_file.AnswersFile(
             pack=tree.id, pack_version=tree.version, language=lang, answers=ordered,
-            status=status, position=iv.cursor))
+            status=status, position=iv.cursor, confirmed=kept))
 
-    save(interview)
-    try:
-        outcome = run_interview(interview, prompter, save)
-    except KeyboardInterrupt:
+    if not write_now:
         save(interview)
-        raise Interrupted(t("resume_hint", lang, file=path)) from None
-    if outcome == "stopped":
-        save(interview)
-        print(t("resume_hint", lang, file=path))
-        return EXIT_OK
-    save(interview, answers_file.STATUS_COMPLETE)
-    print(t("answers_saved", lang, file=path))
+        try:
+            outcome = run_interview(interview, prompter, save)
+        except KeyboardInterrupt:
+            save(interview)
+            raise Interrupted(t("resume_hint", lang, file=path)) from None
+        if outcome == "stopped":
+            save(interview)
+            print(t("resume_hint", lang, file=path))
+            return EXIT_OK
+        save(interview, answers_file.STATUS_COMPLETE)
+        print(t("answers_saved", lang, file=path))
     _write_plan(tree, interview.answers, lang, path, prompter)
     return EXIT_OK
+
+
+def _offer(prompter: TerminalPrompter, tree: DecisionTree, typed: dict[str, Any],
+           position: object, path: Path, lang: str) -> str:
+    """What to do with the answers found: "resume" (or change), "write" or "restart"."""
+    from koprade_wizard.interview.engine import Interview
+    from koprade_wizard.pack.display import text
+
+    probe = Interview(tree, dict(typed), lang)
+    restart = (t("offer_restart", lang, file=path), "restart")
+    if probe.finished:
+        return str(prompter.choose(t("offer_complete", lang, file=path), [
+            (t("offer_change", lang), "resume"), (t("offer_write", lang), "write"), restart,
+        ], lang))
+    stopped = tree.find(position) or probe.current()
+    question = text(stopped.label, lang) if stopped else ""
+    return str(prompter.choose(t("offer_unfinished", lang, file=path, question=question), [
+        (t("offer_continue", lang), "resume"), restart,
+    ], lang))
 
 
 def _write_plan(tree: DecisionTree, answers: dict[str, Any], lang: str, path: Path,
                 prompter: TerminalPrompter) -> None:
     """Write Markdown and PDF beside the answers file; ask before replacing a plan."""
+    import time
+
+    from koprade_wizard.i18n.formatting import number
     from koprade_wizard.plan.output import PlanRequest, plan_base, targets, write_plan
 
     base = plan_base(path, path.parent)
     formats = ("md", "pdf")
     existing = [p for p in targets(base, formats).values() if p.exists()]
     force = bool(existing) and prompter.confirm(
-        t("plan_overwrite", lang, file=existing[0]), default=False)
+        t("plan_overwrite", lang, file=existing[0]), lang, default=False)
     if existing and not force:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         base = base.with_name(f"{base.name}-{stamp}")
-    written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
+    started = time.monotonic()
+    # The PDF takes several seconds: show that something is happening.
+    with prompter.console.status(t("plan_writing", lang)):
+        written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
+    seconds = time.monotonic() - started
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
+    print(t("plan_took", lang, seconds=number(seconds, lang, 1)))
 
 
 def _archive(path: Path) -> Path:

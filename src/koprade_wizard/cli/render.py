@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_lang, add_steps
 from koprade_wizard.common.errors import WizardError
@@ -39,6 +40,7 @@ def run(ns: argparse.Namespace, message_lang: str) -> int:
     # The plan speaks the language asked for, else the one the interview was held in.
     lang = getattr(ns, "lang", None) or (data.language if data.language in LANGS
                                           else DEFAULT_LANG)
+    _note_odd_answers(tree, typed, data.confirmed, message_lang, ns.answers_file)
     try:
         written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
                                          formats, force=ns.force, partial=ns.partial))
@@ -47,3 +49,17 @@ def run(ns: argparse.Namespace, message_lang: str) -> int:
         raise
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
     return EXIT_OK
+
+
+def _note_odd_answers(tree: Any, typed: dict[str, Any], confirmed: dict[str, Any], lang: str,
+                      path: Path) -> None:
+    """Say which answers look odd and were never confirmed; the plan is written anyway."""
+    import sys
+
+    from koprade_wizard.pack.applicability import odd_answers
+    from koprade_wizard.pack.display import text
+
+    for qid, reason in odd_answers(tree, typed, confirmed, lang):
+        q = tree.question(qid)
+        print(t("odd_answer_note", lang, label=text(q.label, lang), reason=reason, file=path),
+              file=sys.stderr)

@@ -7,12 +7,14 @@ decides which apply; a question that does not apply counts as None afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from koprade_wizard.common import record as records
 from koprade_wizard.common.record import record
 from koprade_wizard.pack import applicability, conditions
-from koprade_wizard.pack.tree import DecisionTree, Question, Step
+from koprade_wizard.pack.tree import DecisionTree, LocalText, Question, Step
 
 
 @record
@@ -22,6 +24,8 @@ class ChangeReport:
     question: str
     dropped: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    # id → label of every question named above, so that notices show labels, not ids
+    labels: Mapping[str, LocalText] = records.field(default_factory=dict, compare=False)
 
 
 @record
@@ -123,7 +127,8 @@ class Interview:
         added = tuple(q for q in after if q not in before and q not in self.answers)
         following = after[after.index(qid) + 1:] if qid in after else []
         self.cursor = following[0] if following else self.first_unanswered()
-        return ChangeReport(qid, dropped, added)
+        labels = {q: self._questions[q].label for q in (*dropped, *added)}
+        return ChangeReport(qid, dropped, added, labels)
 
     def back(self) -> Question | None:
         """Move the cursor to the previous question that applies; None at the start."""

@@ -60,6 +60,9 @@ class Prompter(Protocol):
     def notice(self, text: str) -> None:
         """Tell the person something that needs no answer."""
 
+    def confirm(self, message: str, lang: str, default: bool = True) -> bool:
+        """A yes/no question outside the pack (an odd answer, replacing a plan)."""
+
 
 class ScriptExhausted(Exception):
     """A scripted interview asked more than the script holds."""
@@ -69,7 +72,8 @@ class ScriptedPrompter:
     """Answers from a list, in order.
 
     Each entry is: ``BACK``; a ``ReviewAction``; a ``str`` (checked like typed text);
-    or ``("value", v)`` for a typed value. Questions seen and notices are recorded.
+    ``("value", v)`` for a typed value; or ``("confirm", bool)`` answering a
+    confirmation. Questions seen, notices and confirmations are recorded.
     """
 
     def __init__(self, script: Iterable[Any]) -> None:
@@ -78,6 +82,7 @@ class ScriptedPrompter:
         self.defaults: dict[str, Any] = {}
         self.notices: list[str] = []
         self.reviews: list[ChangeReport | None] = []
+        self.confirmations: list[str] = []
 
     def _next(self) -> Any:
         if not self.script:
@@ -107,3 +112,10 @@ class ScriptedPrompter:
 
     def notice(self, text: str) -> None:
         self.notices.append(text)
+
+    def confirm(self, message: str, lang: str, default: bool = True) -> bool:
+        self.confirmations.append(message)
+        entry = self._next()
+        if not (isinstance(entry, tuple) and entry and entry[0] == "confirm"):
+            raise TypeError(f"script entry {entry!r} does not answer: {message}")
+        return bool(entry[1])

@@ -8,6 +8,8 @@ from typing import Literal
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview.engine import ChangeReport, Interview
 from koprade_wizard.interview.prompts import BACK, AskRequest, Prompter
+from koprade_wizard.pack.display import show, text
+from koprade_wizard.pack.kinds import implausible
 
 Outcome = Literal["finished", "stopped"]
 
@@ -67,6 +69,8 @@ def run_interview(
             else:
                 revisiting = True
             continue
+        if not _likely_or_confirmed(interview, prompter, request, result):
+            continue  # the same question again
         if changing == question.id:
             last_change = interview.change(question.id, result)
             changing = None
@@ -77,3 +81,23 @@ def run_interview(
         if interview.cursor not in interview.answers:
             revisiting = False
         save(interview)
+
+
+def _likely_or_confirmed(
+    interview: Interview, prompter: Prompter, request: AskRequest, value: object
+) -> bool:
+    """True when the answer looks likely, or the person confirms it although it does not
+    (the confirmation is kept, so it is not asked again for the same value)."""
+    q, lang = request.question, request.lang
+    reason = implausible(q, value, request.context, lang)
+    if reason is None:
+        interview.confirmed.pop(q.id, None)
+        return True
+    if q.id in interview.confirmed and interview.confirmed[q.id] == value:
+        return True
+    shown = show(q, value, lang, (t("yes", lang), t("no", lang)))
+    if not prompter.confirm(t("plausible_confirm", lang, reason=reason, value=shown,
+                              label=text(q.label, lang)), lang, default=False):
+        return False
+    interview.confirmed[q.id] = value
+    return True

@@ -61,6 +61,11 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
     for q in tree.questions():
         value = None
         try:
+            if q.implied is not None:
+                implied = conditions.evaluate(q.implied, context)
+                if implied is not None:  # known from earlier answers: not asked
+                    context[q.id] = implied
+                    continue
             holds = conditions.holds(q.when, context)
         except conditions.ConditionError as exc:
             where = tree.question_lines.get(q.id)
@@ -77,6 +82,27 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
     if len(memo) > _MEMO_SIZE:
         memo.popitem(last=False)
     return found
+
+
+def odd_answers(
+    tree: DecisionTree, answers: Mapping[str, Any], confirmed: Mapping[str, Any],
+    lang: str = "en", today: dt.date | None = None,
+) -> list[tuple[str, str]]:
+    """(question id, why it looks odd) for each answer outside its ``plausible`` range
+    that the person has not confirmed."""
+    from koprade_wizard.pack.kinds import implausible
+
+    state = evaluate(tree, answers)
+    before: dict[str, Any] = {}
+    odd: list[tuple[str, str]] = []
+    for q in tree.questions():
+        value = answers.get(q.id)
+        if q.id in state.applies and value is not None and confirmed.get(q.id) != value:
+            reason = implausible(q, value, before, lang, today)
+            if reason is not None:
+                odd.append((q.id, reason))
+        before[q.id] = state.context.get(q.id)
+    return odd
 
 
 def kept(tree: DecisionTree, answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -325,6 +325,9 @@ class _Checker:
         if q.when is not None:
             self.check_expr(path, raw.key_lines["when"], q.when, "what_condition", q.id,
                             position, order, questions)
+        if q.implied is not None:
+            self.check_expr(path, raw.key_lines["implied"], q.implied, "what_implied", q.id,
+                            position, order, questions)
         if q.default_expr is not None:
             self.check_expr(path, raw.key_lines["default_expr"], q.default_expr,
                             "what_default", q.id, position, order, questions)
@@ -483,6 +486,7 @@ def runtime_question(q: Any) -> Question:
             Choice(value=c.value, label=dict(c.label), help=dict(c.help) if c.help else None)
             for c in getattr(q, "choices", ())
         ),
+        implied=q.implied,
         plausible=None if q.plausible is None else Plausible(
             message=dict(q.plausible.message), min=q.plausible.min, max=q.plausible.max,
             future=q.plausible.future, expr=q.plausible.expr),

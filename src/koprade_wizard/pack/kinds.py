@@ -226,7 +226,8 @@ def _write_number(q: Question, value: Any, lang: str) -> str:
 
 
 def _write_date(q: Question, value: Any, lang: str) -> str:
-    return str(value.strftime("%d.%m.%Y") if lang.startswith("lv") else value.isoformat())
+    day: dt.date = value
+    return day.strftime("%d.%m.%Y") if lang.startswith("lv") else day.isoformat()
 
 
 def _write_yes_no(q: Question, value: Any, lang: str) -> str:

@@ -74,6 +74,10 @@ class _QuestionBase(_Frozen):
     )
     validate_: Validation | None = Field(default=None, alias="validate")
     plausible: Plausible | None = None
+    implied: str | None = Field(
+        default=None,
+        description="A Jinja expression over earlier answers: when it gives a value (not "
+        "none), the question is not asked and that value is its answer.")
 
     @property
     def choice_values(self) -> tuple[str, ...]:

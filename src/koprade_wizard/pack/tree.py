@@ -63,6 +63,8 @@ class Question:
     unit: UnitText | None = None
     choices: tuple[Choice, ...] = ()
     plausible: Plausible | None = None
+    # An expression over earlier answers; when it gives a value the question is not asked.
+    implied: str | None = None
 
     @property
     def is_choice(self) -> bool:

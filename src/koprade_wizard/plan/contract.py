@@ -80,6 +80,7 @@ READS: tuple[PlanRead, ...] = (
     _read("survey_done", "yes_no", "demand risks"),
     _read("survey_respondents", NUMBER, "demand risks"),
     _read("survey_interested", NUMBER, "demand"),
+    _read("interested_people", NUMBER, "demand"),
     _read("survey_channels", "multi_choice", "demand"),
     _read("founding_members", NUMBER, "demand risks"),
     _read("letters_of_intent", NUMBER, "demand risks"),
