@@ -190,7 +190,9 @@ def test_check_bad_answers_names_the_question(
     assert invoke(["check", "--steps", str(mini), "--answers", str(path), "--lang", lang]) == 1
 
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}: ")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if text.strip().startswith("founder:"))
+    assert err.startswith(f"{path}:{line}: ")  # the line of the answer at fault
     assert "'founder'" in err
     assert ("Kas dibina telpu?" if lang == "lv" else "Who founds the space?") in err
     assert "Traceback" not in err
@@ -213,7 +215,7 @@ def test_check_reports_an_answer_whose_condition_does_not_hold(
     ("content", "code", "where"),
     [
         (yaml.safe_dump({"pack": "mini", "answers": PERSON}), 0, None),
-        (yaml.safe_dump({"pack": "mini", "answers": {**PERSON, "opening": "marts"}}), 1, ""),
+        (yaml.safe_dump({"pack": "mini", "answers": {**PERSON, "opening": "marts"}}), 1, ":6"),
         ("pack: mini\nanswers:\n  name: x\n   founder: person\n", 1, ":4"),
     ],
     ids=["good", "bad-value", "yaml-syntax-error"],

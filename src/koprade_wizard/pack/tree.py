@@ -138,6 +138,8 @@ class DecisionTree:
     steps: tuple[Step, ...]
     sources: tuple[PackSource, ...]
     question_lines: dict[str, Located]
+    # Where each action rule was written, for messages when its condition fails.
+    action_lines: dict[str, Located] = field(default_factory=dict)
     _index: dict[str, tuple[Question, Step]] = field(default_factory=dict, compare=False,
                                                      repr=False)
 

@@ -23,7 +23,7 @@ from koprade_wizard.guidance.municipalities import (
 )
 from koprade_wizard.guidance.schedule import Schedule, TimelineTask, schedule
 from koprade_wizard.guidance.sources import SOURCES
-from koprade_wizard.pack import applicability, conditions
+from koprade_wizard.pack import applicability
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
 from koprade_wizard.plan.money import (
@@ -158,12 +158,9 @@ def _num(a: Mapping[str, Any], key: str) -> float | None:
 
 
 def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
-    items = []
-    for step, rule in tree.actions():
-        if conditions.holds(rule.when, context):
-            items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
-                                    text(rule.title, lang), text(rule.detail, lang),
-                                    rule.sources))
+    items = [ActionItem(rule.id, step.id, rule.phase, rule.priority, text(rule.title, lang),
+                        text(rule.detail, lang), rule.sources)
+             for step, rule in applicability.fired_rules(tree, context)]
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, RenderError, msg
-from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.fsutil import atomic_write_all
 from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import applicability
@@ -85,8 +85,8 @@ def write_plan(request: PlanRequest) -> list[Path]:
             from koprade_wizard.plan.pdf import html_to_pdf
 
             contents["pdf"] = html_to_pdf(html)
-    for fmt, path in files.items():
-        atomic_write(path, contents[fmt])
+    # All or nothing: a full disk half-way leaves the old plan's files as they were.
+    atomic_write_all({path: contents[fmt] for fmt, path in files.items()})
     return list(files.values())
 
 
