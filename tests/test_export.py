@@ -59,9 +59,15 @@ def test_the_data_matches_the_answers_and_the_calculation() -> None:
     assert doc["setup_budget"]["lines"] == [{"item": "founder_total", "eur": 32000,
                                              "source": "founder"}]
     tiers = {t["tier"]: t for t in doc["revenue"]["tiers"]}
-    assert tiers["hot_desk"] == {"tier": "hot_desk", "price": 45, "share": 0.5,
-                                 "source": "founder"}
-    assert tiers["private_office"]["source"] == "assumption"
+    # The founder's own hot-desk price, with the share the revenue mix gives it.
+    data = answers_file.load(path, "en")
+    tree = load_pack(ROOT / "steps", use_cache=False)
+    plan = build_plan(tree, answers_file.validate(tree, data, str(path)), "en", TODAY)
+    mix = {t.item: t for t in plan.calc.revenue.mix.tiers}
+    assert tiers["hot_desk"] == {"tier": "hot_desk", "price": 45,
+                                 "share": round(mix["hot_desk"].share, 4), "source": "founder"}
+    assert set(tiers) - {"meeting_room"} == set(mix)
+    assert all(t["source"] in ("founder", "accepted", "assumption") for t in tiers.values())
     shares = [t["share"] for t in doc["revenue"]["tiers"] if t["share"] is not None]
     assert sum(shares) == pytest.approx(1)
     wanted = {r["id"] for r in doc["funding"] if r["wanted"]}

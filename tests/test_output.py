@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
+# Whichever test first needs ``rendered`` renders the seven PDFs (several seconds of
+# CPU each): on a shared, loaded machine that takes longer than the default timeout.
+pytestmark = pytest.mark.timeout(600)
 
 
 def _plan_of(example: Path) -> tuple[dict[str, object], str]:

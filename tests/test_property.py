@@ -1,4 +1,7 @@
-"""Property: any valid path through the bundled pack, with any text typed, renders a plan."""
+"""Property: any valid path through the bundled pack, with any text typed, renders a
+plan whose money and actions hold (prices within the answers, whole members, donated
+and unchosen items at 0, "does not fit" above 100 %, the same break-even figures in
+every section, no duplicate steps)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import datetime as dt
 import math
 from pathlib import Path
 
+import plan_invariants
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -81,6 +85,8 @@ def test_any_valid_answer_set_renders(data: st.DataObject, lang: str) -> None:
     assert "<img" not in html
     assert "<script" not in html
     assert 'href="file:' not in html
+    # The money and the actions hold for every founder (see plan_invariants).
+    plan_invariants.check_all(plan, markdown)
 
 
 # Reasons that mark a route's key condition as unconfirmed.

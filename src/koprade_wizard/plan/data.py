@@ -1,6 +1,8 @@
 """Answers → plan data: fired action rules, calculations, funding routes, timeline, risks.
 
-Pure: no files, no terminal. The Markdown template turns a ``PlanData`` into words.
+Pure: no files, no terminal. The answers become the calculations' inputs in
+``money.py``; the schedule is ``guidance.schedule``. The Markdown template turns a
+``PlanData`` into words.
 Question ids of the bundled pack are read with ``.get``: a trainer's own pack without
 some of them still gets a plan, with the parts it cannot fill left out.
 """
@@ -15,29 +17,23 @@ from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding, territories
 from koprade_wizard.guidance.funding import FundingMatch, Reason
 from koprade_wizard.guidance.municipalities import Municipality, lookup
+from koprade_wizard.guidance.schedule import Schedule, TimelineTask, schedule
 from koprade_wizard.guidance.sources import lookup_source
 from koprade_wizard.guidance.territories import LagVerdict
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
+from koprade_wizard.plan.money import (
+    best_grant,
+    calc_inputs,
+    chosen_routes,
+    funding_inputs,
+    lag_area,
+    loan_wanted,
+)
 
 _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
-_WORKS = {"ready": calc.Works.NONE, "cosmetic": calc.Works.COSMETIC, "major": calc.Works.MAJOR}
-_TENURE = {
-    "owned": calc.Premises.OWNED,
-    "leased": calc.Premises.RENTED,
-    "council-offered": calc.Premises.COUNCIL,
-}
-_WORKSHOPS = {
-    "3d-printing": calc.Workshop.PRINTING_3D,
-    "laser-vinyl": calc.Workshop.CUTTING,
-    "woodwork": calc.Workshop.WOODWORK,
-    "sewing": calc.Workshop.TEXTILE,
-    "electronics": calc.Workshop.ELECTRONICS,
-}
-_EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
-_STAGE = {s.value: s for s in funding.Stage}
 
 
 @record
@@ -68,17 +64,14 @@ class StepAnswers:
 
 
 @record
-class TimelineTask:
-    id: str
-    phase: str
-    name_key: str
-    start: dt.date
-    days: int
-    milestone: bool = False
+class Bridge:
+    """Grant money the founder pays first: from the start of the works until the
+    grant is paid, ``months`` after opening (``Defaults.grant_paid_months_after_opening``)."""
 
-    @property
-    def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=self.days)
+    amount: float
+    start: dt.date
+    paid: dt.date
+    months: int
 
 
 @record
@@ -145,6 +138,8 @@ class PlanData:
     missing: tuple[str, ...]
     interested: frozenset[str]  # route ids the founder said they are interested in
     citations: Citations = field(compare=False)
+    bridge: Bridge | None = None
+    schedule: Schedule | None = None
 
     @property
     def lag_source_ids(self) -> tuple[str, ...]:
@@ -195,97 +190,7 @@ def _num(a: Mapping[str, Any], key: str) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) -> calc.CalcInputs:
-    """Map the bundled pack's answers onto the calculation's inputs."""
-    area = _num(a, "area_m2") if a.get("premises_found") else None
-    desks = a.get("desired_desks") if not a.get("premises_found") else None
-    rent = _num(a, "monthly_rent")
-    equipment = a.get("equipment") or []
-    extra: dict[str, Any] = {}
-    if "equipment" in a:
-        # Equipment the founder did not ask for costs nothing at set-up.
-        extra = {name: 0.0 for item, name in _EQUIPMENT_COST.items() if item not in equipment}
-    host_hours = _num(a, "host_hours")
-    return calc.CalcInputs(
-        area_m2=area,
-        desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
-        start_members=_num(a, "current_members") if a.get("stage") == "open" else None,
-        works=_WORKS.get(a.get("condition") or ""),
-        workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
-        premises=_TENURE.get(a.get("tenure") or ""),
-        rent_eur_per_m2=rent / area if rent is not None and area else None,
-        host_hours_per_week=host_hours,
-        host_eur_per_hour=0.0 if a.get("host_paid") == "volunteer" else None,
-        monthly_costs_eur=_num(a, "monthly_costs"),
-        setup_budget_eur=_num(a, "setup_budget"),
-        price_hot_desk=_num(a, "price_hot_desk"),
-        price_day_pass=_num(a, "price_day_pass"),
-        own_money_eur=_num(a, "own_money"),
-        internet_down_mbps=_num(a, "internet_down"),
-        internet_up_mbps=_num(a, "internet_up"),
-        grants=grants,
-        **extra,
-    )
-
-
-# What a route's limit caps (funding_routes.RouteInfo.limit_applies_to).
-_ELIGIBLE_COST, _AMOUNT = "eligible_cost", "amount"
 _WEAK_BANDWIDTH = frozenset({"short", "unknown"})
-
-# Forms that exist only once registered in the Register of Enterprises.
-_REGISTERED_FORMS = frozenset({"association", "foundation", "company", "cooperative"})
-
-
-def lag_area(a: Mapping[str, Any]) -> str | None:
-    """The parish or town answered for a split municipality (``None``: not asked or
-    "not sure")."""
-    slug = a.get("municipality")
-    if not isinstance(slug, str):
-        return None
-    value = a.get(territories.area_question_id(slug))
-    return value if isinstance(value, str) and value != territories.NOT_SURE else None
-
-
-def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
-    form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
-    age = _num(a, "company_age_years")
-    planned = (a.get("legal_form") in _REGISTERED_FORMS
-               and not a.get("legal_registered", False))
-    return funding.FundingInputs(
-        legal_form=form,
-        municipality=a.get("municipality"),
-        lag_area=lag_area(a),
-        stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
-        company_age_years=age,
-        setup_budget=setup_total,
-        own_money=_num(a, "own_money"),
-        # Every route is judged, not only those ticked: a founder may not know them yet.
-        interested_routes=None,
-        form_planned=planned,
-    )
-
-
-def best_grant(matches: list[funding.FundingMatch], setup_total: float,
-               chosen: frozenset[str] = frozenset()) -> calc.GrantInput | None:
-    """The one grant the budget counts on: of the routes the founder chose, the one
-    that fits with the largest low estimate.
-
-    Only one, and at its lowest rate: grants are competitive, so the plan must not
-    stack hopes; and never a route the founder did not choose or that does not fit.
-    """
-    fitting = [m for m in matches if m.fits is funding.Fit.FITS and m.route.value in chosen
-               and m.rate is not None
-               and m.support_estimate is not None and m.route is not funding.RouteId.ALTUM_START]
-    if not fitting:
-        return None
-    best = max(fitting, key=lambda m: m.support_estimate[0] if m.support_estimate else 0)
-    assert best.rate is not None
-    eligible = setup_total
-    if best.limit is not None and best.limit_applies_to == _ELIGIBLE_COST:
-        eligible = min(setup_total, best.limit)
-    cap = best.limit if best.limit_applies_to == _AMOUNT else None
-    return calc.GrantInput(rate=best.rate.min, max_amount=cap, eligible_cost=eligible,
-                           label=best.route.value)
 
 
 def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
@@ -305,6 +210,13 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
     return items
 
 
+def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, ...]:
+    """The most urgent steps, each title once (two rules may give the same advice)."""
+    ranked = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))
+    unique = {x.title: x for x in reversed(ranked)}
+    return tuple(sorted(unique.values(), key=ranked.index)[:count])
+
+
 def demand_is_weak(a: Mapping[str, Any]) -> bool:
     """Weak evidence: no survey with at least 20 answers, or fewer than 5 committed
     founding members or letters of intent (12 residents started The Mill)."""
@@ -313,53 +225,40 @@ def demand_is_weak(a: Mapping[str, Any]) -> bool:
     return not a.get("survey_done") or respondents < 20 or committed < 5
 
 
-def timeline(a: Mapping[str, Any], today: dt.date,
-             matches: list[funding.FundingMatch]) -> tuple[tuple[TimelineTask, ...], dt.date]:
-    """A schedule from today: community and demand first, then the concept and the
-    funding decision, then fit-out, opening, and the first half-year of development.
-    Planning to opening takes 7–8.5 months on average (Deskmag 2016)."""
-    stage = a.get("stage") or "idea"
-    tasks: list[TimelineTask] = []
-
-    def add(tid: str, phase: str, start: dt.date, days: int, milestone: bool = False) -> dt.date:
-        tasks.append(TimelineTask(tid, phase, f"task_{tid}", start, days, milestone))
-        return start + dt.timedelta(days=days)
-
-    start = today
-    if stage == "open":
-        grow = add("grow_members", "development", start, 90)
-        add("events_programme", "development", start, 180)
-        add("network", "development", grow, 90)
-        add("review", "development", start + dt.timedelta(days=180), 0, milestone=True)
-        return tuple(tasks), start
-    survey_end = add("survey", "awareness", start, 45)
-    add("community_events", "awareness", start, 90)
-    concept_start = survey_end if stage == "idea" else start
-    concept_end = add("legal_business_plan", "concept", concept_start, 60)
+def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.FundingMatch],
+             weak: bool) -> Schedule:
+    """The schedule for these answers (see ``guidance.schedule``): LEADER's longer
+    decision only when LEADER is chosen and not ruled out."""
+    chosen = chosen_routes(a)
     leader = any(m.route.value.startswith("leader") and m.fits is not funding.Fit.NO
-                 for m in matches)
-    # LEADER: about a month at the local action group, then 3–5 months at LAD.
-    funding_days = 150 if leader else 60
-    funding_end = add("funding_decision", "concept", concept_end, funding_days)
-    fit_days = 120 if a.get("condition") == "major" else 45
-    fit_end = add("fit_out", "installation", funding_end, fit_days)
-    add("pre_bookings", "installation", fit_end - dt.timedelta(days=60), 60)
-    opening = fit_end
+                 and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
-    if isinstance(wanted, dt.date) and wanted > opening:
-        opening = wanted
-    add("opening", "installation", opening, 0, milestone=True)
-    add("events_programme", "development", opening, 180)
-    add("network", "development", opening + dt.timedelta(days=30), 150)
-    add("review", "development", opening + dt.timedelta(days=180), 0, milestone=True)
-    return tuple(tasks), opening
+    return schedule(today, is_open=a.get("stage") == "open", demand_weak=weak,
+                    premises_found=bool(a.get("premises_found")), works=a.get("condition"),
+                    leader=leader, wanted=wanted if isinstance(wanted, dt.date) else None)
+
+
+def bridge(result: calc.CalcResult, tasks: tuple[TimelineTask, ...],
+           opening: dt.date) -> Bridge | None:
+    """The bridge a grant paid after the project needs, with its dates."""
+    amount = result.funding.bridge
+    if amount <= 0:
+        return None
+    months = result.figures.grant_paid_months_after_opening
+    start = next((t.start for t in tasks if t.id == "fit_out"), opening)
+    return Bridge(amount, start, _add_months(opening, months), months)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return dt.date(day.year + year, month + 1, min(day.day, 28))
 
 
 _GRANTS = frozenset({"leader_economy", "leader_community", "municipality",
                      "active_citizens_fund", "interreg_ee_lv", "interreg_lv_lt"})
 
 
-def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[str],
+def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[funding.RouteId],
                lag: LagVerdict | None) -> str | None:
     """Competition for grants, if a grant is in play: the routes chosen (all when none
     were), less those that do not fit. A group's round figures are quoted as that
@@ -421,19 +320,19 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     first = calc.compute(calc_inputs(a))
     inputs = funding_inputs(a, first.setup.total)
     matches = funding.match_funding(inputs)
-    chosen = frozenset(r.value for r in funding.routes_from_answers(
-        a.get("funding_routes"), inputs.legal_form) or ())
+    chosen = chosen_routes(a, inputs.legal_form)
     grant = best_grant(matches, first.setup.total, chosen)
-    result = calc.compute(calc_inputs(a, (grant,) if grant else ()))
+    result = calc.compute(calc_inputs(a, (grant,) if grant else (), loan_wanted(matches, chosen)))
 
     verdicts = {m.route.value: m.fits for m in matches}
     actions = fired_actions(tree, context, lang, verdicts)
-    top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
+    top = top_actions(actions)
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
-    tasks, opening = timeline(a, today, matches)
     lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
+    plan_schedule = timeline(a, today, matches, weak)
+    tasks, opening = plan_schedule.tasks, plan_schedule.opening
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers))
     return PlanData(
@@ -455,4 +354,6 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         missing=missing,
         interested=chosen,
         citations=Citations(tree.sources),
+        bridge=bridge(result, tasks, opening),
+        schedule=plan_schedule,
     )

@@ -18,22 +18,12 @@ from typing import Any
 
 from koprade_wizard import __version__
 from koprade_wizard.guidance import calc, funding, funding_texts
-from koprade_wizard.guidance.calc_inputs import FOUNDER
+from koprade_wizard.guidance.calc.inputs import ACCEPTED, FOUNDER
 from koprade_wizard.plan.data import PlanData
 
 SCHEMA_ID = "koprade-plan-data"
 SCHEMA_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "plan-data.schema.json"
-
-# The membership tiers of the revenue model: (tier, price field, share field).
-# The meeting room is sold by the hour to members of every tier, so it has no share.
-_TIERS = (
-    ("day_pass", "price_day_pass", "share_day_pass"),
-    ("hot_desk", "price_hot_desk", "share_hot_desk"),
-    ("dedicated_desk", "price_dedicated_desk", "share_dedicated_desk"),
-    ("private_office", "price_private_office", "share_private_office"),
-    ("meeting_room", "price_meeting_room_hour", None),
-)
 
 # Reason codes of the LEADER routes that are about the territory, not the founder.
 _LEADER = (funding.RouteId.LEADER_ECONOMY, funding.RouteId.LEADER_COMMUNITY)
@@ -115,26 +105,27 @@ def _lag(plan: PlanData) -> dict[str, Any]:
 
 
 def _source(source_id: str) -> str:
-    return "founder" if source_id == FOUNDER else "assumption"
+    if source_id == FOUNDER:
+        return "founder"
+    return "accepted" if source_id == ACCEPTED else "assumption"
 
 
 def _revenue(result: calc.CalcResult) -> dict[str, Any]:
-    d = result.figures
-    sources = {line.item: line.source_id for line in result.revenue.lines}
-    total_share = sum(getattr(d, share) for _, _, share in _TIERS if share)
-    tiers = []
-    for tier, price, share in _TIERS:
-        tiers.append({
-            "tier": tier,
-            "price": _eur(getattr(d, price)),
-            "share": round(getattr(d, share) / total_share, 4) if share and total_share else None,
-            "source": _source(sources.get(tier, "")),
-        })
+    """The tiers the plan counts (only those the layout and equipment offer), each with
+    its price, its share of members and where the price comes from."""
+    revenue = result.revenue
+    tiers = [{"tier": t.item, "price": _eur(t.price), "share": round(t.share, 4),
+              "source": _source(t.source_id)} for t in revenue.mix.tiers]
+    if revenue.mix.meeting is not None:
+        meeting = revenue.mix.meeting
+        tiers.append({"tier": meeting.item, "price": _eur(meeting.price), "share": None,
+                      "source": _source(meeting.source_id)})
     return {
         "tiers": tiers,
-        "gross_per_member": _eur(result.revenue.gross_per_member),
-        "net_per_member": _eur(result.revenue.net_per_member),
-        "vat_registered": result.revenue.vat_registered,
+        "left_out": list(revenue.mix.left_out),
+        "gross_per_member": _eur(revenue.gross_per_member),
+        "net_per_member": _eur(revenue.net_per_member),
+        "vat_registered": revenue.vat_registered,
     }
 
 
@@ -216,8 +207,11 @@ def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict
         },
         "break_even": {
             "members_needed": be.members_needed,
-            "members_planned": _whole(cap.target_members),
+            "members_planned": be.members_planned,
+            "member_capacity": be.member_capacity,
+            "fits": be.fits,
             "reachable": be.reachable,
+            "price_to_cover": _eur(be.price_to_cover) if be.price_to_cover is not None else None,
             "occupancy": round(be.occupancy, 4) if be.occupancy is not None else None,
             "months_to_recover": be.months_to_recover,
         },
