@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import re2
 
@@ -113,12 +113,16 @@ def _read_number_text(q: Question, text: str, lang: str, whole: bool) -> Any:
     if not readings:
         raise AnswerInvalid(msg("answer_not_integer" if whole else "answer_not_number"))
     if len(readings) > 1:
-        shown = [_shown_number(v, lang) for v in readings]
-        raise AnswerAmbiguous(
-            msg("answer_ambiguous", text=text.strip(), readings=msg(
-                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
-            tuple(readings))
+        _ambiguous(text, readings, [_shown_number(v, lang) for v in readings])
     return readings[0]
+
+
+def _ambiguous(text: str, readings: Sequence[Any], shown: Sequence[str]) -> NoReturn:
+    """Typed text that reads two ways is asked back with every reading, never guessed."""
+    raise AnswerAmbiguous(
+        msg("answer_ambiguous", text=text.strip(), readings=msg(
+            "answer_or", first=shown[0], second=", ".join(shown[1:]))),
+        tuple(readings))
 
 
 def _text_integer(q: Question, text: str, lang: str) -> Any:
@@ -137,11 +141,7 @@ def _text_date(q: Question, text: str, lang: str) -> Any:
     if not readings:
         raise AnswerInvalid(msg("answer_not_date"))
     if len(readings) > 1:
-        shown = [date(d, lang) for d in readings]
-        raise AnswerAmbiguous(
-            msg("answer_ambiguous", text=text.strip(), readings=msg(
-                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
-            tuple(readings))
+        _ambiguous(text, readings, [date(d, lang) for d in readings])
     return readings[0]
 
 

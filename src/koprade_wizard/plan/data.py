@@ -226,10 +226,9 @@ def demand_is_weak(a: Mapping[str, Any]) -> bool:
 
 
 def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.FundingMatch],
-             weak: bool) -> Schedule:
+             weak: bool, chosen: frozenset[funding.RouteId]) -> Schedule:
     """The schedule for these answers (see ``guidance.schedule``): LEADER's longer
-    decision only when LEADER is chosen and not ruled out."""
-    chosen = chosen_routes(a)
+    decision only when LEADER is chosen (``chosen``) and not ruled out."""
     leader = any(m.route.value.startswith("leader") and m.fits is not funding.Fit.NO
                  and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
@@ -331,7 +330,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
     muni = lookup(slug) if isinstance(slug, str) else None
     lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
-    plan_schedule = timeline(a, today, matches, weak)
+    plan_schedule = timeline(a, today, matches, weak, chosen)
     tasks, opening = plan_schedule.tasks, plan_schedule.opening
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers))
