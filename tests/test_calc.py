@@ -26,6 +26,7 @@ from koprade_wizard.guidance.calc import (
     desks_for_area,
     euros,
     members_at,
+    membership_mix,
     weak_defaults,
 )
 from koprade_wizard.guidance.sources import SOURCES
@@ -107,13 +108,14 @@ def test_desired_desks_that_do_not_fit_are_flagged() -> None:
 
 def test_members_rooms_and_booths_at_the_defaults() -> None:
     # n = (0.2 + 0.1) + (0.5 + 0.2) / 2.5 = 0.58 of a desk per member
-    assert desk_need_per_member(DEFAULTS) == pytest.approx(0.58)
+    mix = membership_mix(CalcInputs(), DEFAULTS)
+    assert desk_need_per_member(mix, DEFAULTS) == pytest.approx(0.58)
     cap = compute(CalcInputs(area_m2=200)).capacity
     assert cap.member_capacity == 24  # ⌊14 / 0.58⌋ = ⌊24.1⌋
-    assert cap.target_members == pytest.approx(16.8)  # 24 × 0.7
-    assert cap.meeting_rooms == 2  # ⌈16.8 / 15⌉
-    assert cap.peak_users == pytest.approx(5.04)  # min(14, 16.8 × 0.3)
-    assert cap.phone_booths == 1  # ⌈5.04 / 12⌉
+    assert cap.target_members == 16  # ⌊24 × 0.7⌋ = ⌊16.8⌋: whole people
+    assert cap.meeting_rooms == 2  # ⌈16 / 15⌉
+    assert cap.peak_users == 5  # min(14, ⌈16 × 0.3⌉) = min(14, ⌈4.8⌉)
+    assert cap.phone_booths == 1  # ⌈5 / 12⌉
 
 
 def test_all_flex_members_share_desks() -> None:
@@ -325,14 +327,14 @@ def test_ramp_is_linear_then_flat() -> None:
 
 
 def test_bandwidth_need_and_verdicts() -> None:
-    # 6 simultaneous users: ⌈5.04⌉; download 30–60, upload 6–24 Mbit/s
+    # 5 simultaneous users (⌈16 × 0.3⌉); download 25–50, upload 5–20 Mbit/s
     def verdict(down: float, up: float) -> str:
         inputs = CalcInputs(area_m2=200, internet_down_mbps=down, internet_up_mbps=up)
         return compute(inputs).bandwidth.verdict
 
     bw = compute(CalcInputs(area_m2=200)).bandwidth
     assert (bw.simultaneous_users, bw.down_min, bw.down_max, bw.up_min, bw.up_max) == (
-        6, 30, 60, 6, 24,
+        5, 25, 50, 5, 20,
     )
     assert bw.verdict == "unknown"
     assert verdict(100, 30) == "enough"
@@ -404,14 +406,14 @@ def test_cash_flow_adds_up(target: float, net: float, costs: float, start: float
 
 
 def test_an_open_space_ramps_up_from_the_members_it_has() -> None:
-    # 20 desks in council premises: capacity ⌊20 / 0.58⌋ = 34, target 34 × 0.7 = 23.8.
+    # 20 desks in council premises: capacity ⌊20 / 0.58⌋ = 34, target ⌊34 × 0.7⌋ = 23.
     new = compute(CalcInputs(desired_desks=20, premises=Premises.COUNCIL))
     running = compute(CalcInputs(desired_desks=20, premises=Premises.COUNCIL, start_members=12))
     assert running.cash_flow[0].members == 12
-    # Month 6 of a 12-month ramp: 12 + (23.8 − 12) × 6/12 = 17.9 (a new space: 11.9).
-    assert running.cash_flow[6].members == pytest.approx(17.9)
-    assert new.cash_flow[6].members == pytest.approx(11.9)
-    assert running.cash_flow[12].members == pytest.approx(23.8)
+    # Month 6 of a 12-month ramp: 12 + (23 − 12) × 6/12 = 17.5 (a new space: 11.5).
+    assert running.cash_flow[6].members == pytest.approx(17.5)
+    assert new.cash_flow[6].members == pytest.approx(11.5)
+    assert running.cash_flow[12].members == pytest.approx(23)
     ops_new = new.break_even.months_to_operating_break_even
     ops_running = running.break_even.months_to_operating_break_even
     assert ops_new is not None and ops_running is not None and ops_running < ops_new

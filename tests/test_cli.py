@@ -81,9 +81,12 @@ def test_check_on_the_mini_pack_passes(
     assert invoke(["check", "--steps", str(mini), "--lang", lang]) == 0
 
     out = capsys.readouterr()
-    assert out.out == t("check_ok", lang, path=mini, steps=tn("count_steps", 2, lang),
-                            questions=tn("count_questions", 8, lang),
-                            actions=tn("count_action_rules", 2, lang)) + "\n"
+    ok = t("check_ok", lang, path=mini, steps=tn("count_steps", 2, lang),
+           questions=tn("count_questions", 8, lang),
+           actions=tn("count_action_rules", 2, lang))
+    # Then only the note on the two choices no condition compares with.
+    assert out.out == "\n".join([ok, tn("check_unread_choices", 2, lang),
+                                 "  founder: person", "  wishes: kitchen"]) + "\n"
     assert out.err == ""
 
 
@@ -190,7 +193,9 @@ def test_check_bad_answers_names_the_question(
     assert invoke(["check", "--steps", str(mini), "--answers", str(path), "--lang", lang]) == 1
 
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}: ")
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1)
+                if text.strip().startswith("founder:"))
+    assert err.startswith(f"{path}:{line}: ")  # the line of the answer at fault
     assert "'founder'" in err
     assert ("Kas dibina telpu?" if lang == "lv" else "Who founds the space?") in err
     assert "Traceback" not in err
@@ -213,7 +218,7 @@ def test_check_reports_an_answer_whose_condition_does_not_hold(
     ("content", "code", "where"),
     [
         (yaml.safe_dump({"pack": "mini", "answers": PERSON}), 0, None),
-        (yaml.safe_dump({"pack": "mini", "answers": {**PERSON, "opening": "marts"}}), 1, ""),
+        (yaml.safe_dump({"pack": "mini", "answers": {**PERSON, "opening": "marts"}}), 1, ":6"),
         ("pack: mini\nanswers:\n  name: x\n   founder: person\n", 1, ":4"),
     ],
     ids=["good", "bad-value", "yaml-syntax-error"],

@@ -28,6 +28,12 @@ FINISH = ReviewAction("finish")
 QUIT = ReviewAction("quit")
 
 
+def replace(obj: Any, **changes: Any) -> Any:
+    """A copy of a record with some fields changed."""
+    fields = {f.name: getattr(obj, f.name) for f in type(obj).__record_fields__}
+    return type(obj)(**{**fields, **changes})
+
+
 def change(qid: str) -> ReviewAction:
     return ReviewAction("change", qid)
 
@@ -157,12 +163,33 @@ def test_plain_conditions_evaluate() -> None:
     assert conditions.evaluate("members * 10 if members else 100", {"members": 7}) == 70
 
 
-def test_a_condition_failing_at_run_time_names_its_question(make_pack: Callable[..., Path]) -> None:
-    # 'members > 2' passes the loader (members is earlier), but for a private person
-    # members does not apply and is None: comparing it fails while interviewing.
+def test_check_tries_conditions_on_sample_answers(make_pack: Callable[..., Path]) -> None:
+    # 'members > 2' compiles and members is earlier, but for a private person members
+    # does not apply and is None: comparing it would fail while interviewing.
     folder = make_pack(("about.yaml", "    default: false", "    default: false\n"
                         "    when: members > 2"))
-    tree = load_tree(folder, use_cache=False)
+
+    with pytest.raises(StepFileError) as caught:
+        load_tree(folder, use_cache=False)
+
+    [problem] = caught.value.problems
+    assert problem.location is not None
+    assert Path(problem.location.path).name == "about.yaml"
+    assert problem.location.line == 30  # the 'when:' line
+    text = word(problem.message, "en")
+    assert text.startswith(t("expr_fails", "en", what=t("what_condition", "en"),
+                             expr="members > 2", sample="\0", reason="").split("\0")[0])
+    assert "members = none" in text
+    assert "NoneType" in text  # the reason is passed on
+
+
+def test_a_condition_failing_at_run_time_names_its_question(mini_tree: DecisionTree) -> None:
+    # A tree whose condition fails all the same (one built without ``check``).
+    step = mini_tree.steps[0]
+    broken = tuple(replace(q, when="members > 2") if q.id == "has_premises" else q
+                   for q in step.questions)
+    tree = replace(mini_tree, steps=(replace(step, questions=broken),
+                                                 *mini_tree.steps[1:]))
 
     with pytest.raises(StepFileError) as caught:
         Interview(tree, {"name": "Telpa", "founder": "person"}, "en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import string
 
@@ -25,7 +26,8 @@ from koprade_wizard.guidance.funding import (
 )
 from koprade_wizard.guidance.funding_texts import PREFIXES, render
 from koprade_wizard.guidance.municipalities import BY_SLUG
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance.sources import SOURCES, lookup_source
+from koprade_wizard.guidance.territories import lag_table
 from koprade_wizard.i18n import catalog
 from koprade_wizard.i18n.messages import LANGS
 
@@ -46,6 +48,12 @@ def test_every_route_has_sources_and_a_judge() -> None:
     for info in ROUTES.values():
         assert info.source_ids
         assert all(s in SOURCES for s in info.source_ids)
+
+
+def test_every_cited_id_of_a_match_is_a_known_source() -> None:
+    for match in _all_matches():
+        for sid in match.source_ids:
+            assert lookup_source(sid) is not None, sid
 
 
 def test_unverified_facts_are_flagged() -> None:
@@ -71,12 +79,15 @@ def test_leader_figures_from_the_2023_example() -> None:
 def test_association_fits_community_leader_and_active_citizens_fund() -> None:
     m = by_route(FundingInputs(LegalForm.ASSOCIATION, municipality="marupes-novads"))
     community = m[RouteId.LEADER_COMMUNITY]
-    assert community.fits is Fit.YES
+    assert community.fits is Fit.FITS
     assert ("legal_form_ok", {}) in community.reasons
-    assert ("lag", {"lag": "Pierīgas partnerība", "as_of": "2024-01-01"}) in community.reasons
+    assert "lag_confirmed" in codes(community)
+    assert community.check_with_name == "Pierīgas partnerība (pierigaspartneriba.lv)"
+    # The group's own round figures are quoted as its own, not as another group's.
+    assert "competitive" in codes(community)
     assert community.check_with is CheckWith.LAG
     acf = m[RouteId.ACTIVE_CITIZENS_FUND]
-    assert acf.fits is Fit.YES
+    assert acf.fits is Fit.MAYBE  # the 2021–2028 round is not confirmed
     assert acf.unverified is True
     assert "round_unverified" in codes(acf)
     assert m[RouteId.ALTUM_START].fits is Fit.NO
@@ -88,11 +99,14 @@ def test_company_older_than_three_years_gets_no_altum_start_loan() -> None:
     assert ("company_too_old", {"age": 4, "max_years": 3}) in old.reasons
     assert old.support_estimate is None
     young = match_route(RouteId.ALTUM_START, FundingInputs(LegalForm.COMPANY, company_age_years=2))
-    assert young.fits is Fit.YES
+    assert young.fits is Fit.MAYBE  # desk rental as real estate: unverified
+    assert young.reason is not None
+    assert young.reason.code == "real_estate_exclusion_unverified"
     unknown = match_route(RouteId.ALTUM_START, FundingInputs(LegalForm.COMPANY))
     assert unknown.fits is Fit.MAYBE
     planned = match_route(RouteId.ALTUM_START, FundingInputs(LegalForm.COMPANY, form_planned=True))
-    assert planned.fits is Fit.YES
+    assert planned.fits is Fit.MAYBE
+    assert "not_yet_registered_ok" in codes(planned)  # open before registering
     assert "not_yet_registered_ok" in codes(planned)
     assert "real_estate_exclusion_unverified" in codes(planned)
 
@@ -108,12 +122,15 @@ def test_altum_loan_estimate_and_own_share_rule() -> None:
     assert match_route(RouteId.ALTUM_START, small).support_estimate is None  # below €2,000
 
 
-def test_municipality_gets_the_council_route() -> None:
+def test_municipality_funds_its_own_space_by_council_decision() -> None:
     m = by_route(FundingInputs(LegalForm.MUNICIPALITY, municipality="cesu-novads"))
-    council = m[RouteId.MUNICIPALITY]
-    assert council.fits is Fit.YES
-    assert codes(council) == ["council_own_body"]
+    assert RouteId.MUNICIPALITY not in m  # a council does not apply to itself
+    council = m[RouteId.COUNCIL_BUDGET]
+    assert council.fits is Fit.FITS
+    assert codes(council) == ["council_own_body", "council_decision_arguments"]
     assert council.check_with is CheckWith.COUNCIL
+    assert council.own_share_rule is OwnShareRule.COUNCIL_DECISION
+    assert RouteId.COUNCIL_BUDGET not in by_route(FundingInputs(LegalForm.ASSOCIATION))
     assert m[RouteId.LEADER_COMMUNITY].fits is not Fit.NO
     for route in (RouteId.LEADER_ECONOMY, RouteId.ALTUM_START, RouteId.ACTIVE_CITIZENS_FUND):
         assert m[route].fits is Fit.NO
@@ -125,12 +142,15 @@ def test_others_ask_the_council() -> None:
     assert {"council_premises", "participatory_budget", "council_ask_early"} <= set(codes(council))
 
 
-def test_unknown_lag_sends_the_founder_to_lad() -> None:
+def test_a_group_known_only_from_an_older_page_is_check_with_that_group() -> None:
     m = by_route(FundingInputs(LegalForm.ASSOCIATION, municipality="balvu-novads"))
     for route in (RouteId.LEADER_ECONOMY, RouteId.LEADER_COMMUNITY):
         assert m[route].fits is Fit.MAYBE
-        assert "lag_unknown" in codes(m[route])
-        assert m[route].check_with is CheckWith.LAD
+        assert "lag_check_confidence_medium" in codes(m[route])
+        assert m[route].check_with is CheckWith.LAG
+        assert m[route].check_with_name == "Ziemeļlatgales partnerība (zlp.lv)"
+    # Another group's round figures are labelled as that group's example.
+    assert "competitive_other_group" in codes(m[RouteId.LEADER_COMMUNITY])
 
 
 def test_no_municipality_also_sends_the_founder_to_lad() -> None:
@@ -143,24 +163,57 @@ def test_riga_has_no_leader() -> None:
     m = by_route(FundingInputs(LegalForm.ASSOCIATION, municipality="riga"))
     for route in (RouteId.LEADER_ECONOMY, RouteId.LEADER_COMMUNITY):
         assert m[route].fits is Fit.NO
-        assert ("no_lag_urban", {"city_lv": "Rīga", "city_en": "Riga"}) in m[route].reasons
+        assert m[route].reason is not None and m[route].reason.code == "lag_out_no_group"
+        assert m[route].support_estimate is None
 
 
-def test_other_state_cities_are_a_question_for_lad() -> None:
+def test_state_cities_in_the_fisheries_part_only_get_no() -> None:
     community = match_route(
         RouteId.LEADER_COMMUNITY, FundingInputs(LegalForm.ASSOCIATION, municipality="liepaja")
     )
+    assert community.fits is Fit.NO
+    assert community.reason is not None and community.reason.code == "lag_out_fisheries_only"
+
+
+def test_a_city_no_page_includes_is_check_with_the_neighbouring_group() -> None:
+    community = match_route(
+        RouteId.LEADER_COMMUNITY, FundingInputs(LegalForm.ASSOCIATION, municipality="daugavpils")
+    )
     assert community.fits is Fit.MAYBE
-    assert {"state_city", "lag_unknown"} <= set(codes(community))
-    assert community.check_with is CheckWith.LAD
+    assert "lag_check_city_not_named" in codes(community)
+    assert "daugavpils.partneribas.lv" in (community.check_with_name or "")
 
 
 def test_ogre_depends_on_where_in_the_municipality() -> None:
-    community = match_route(
-        RouteId.LEADER_COMMUNITY, FundingInputs(LegalForm.ASSOCIATION, municipality="ogres-novads")
-    )
+    def community(area: str | None) -> FundingMatch:
+        inp = FundingInputs(LegalForm.ASSOCIATION, municipality="ogres-novads", lag_area=area)
+        return match_route(RouteId.LEADER_COMMUNITY, inp)
+
+    unknown = community(None)
+    assert unknown.fits is Fit.MAYBE
+    assert "lag_check_place_unknown_excluded" in codes(unknown)
+    town = community("ogre-town")
+    assert town.fits is Fit.NO
+    assert town.reason is not None and town.reason.code == "lag_out_town_excluded"
+    assert town.reason.params["place_en"] == "Ogre (town)"
+    ikskile = community("rest")
+    assert ikskile.fits is Fit.FITS
+    assert ikskile.check_with_name == "Zied zeme (ziedzeme.lv)"
+
+
+def test_a_planned_organisation_fits_only_after_registering() -> None:
+    planned = FundingInputs(LegalForm.ASSOCIATION, municipality="marupes-novads",
+                            form_planned=True)
+    community = match_route(RouteId.LEADER_COMMUNITY, planned)
     assert community.fits is Fit.MAYBE
-    assert ("lag_outside_city", {"city": "Ogre", "city_gen_lv": "Ogres"}) in community.reasons
+    assert community.reason is not None and community.reason.code == "after_registering"
+    assert "biedrība" in render("lv", "reason.after_registering", community.reason.params)
+
+
+def test_unverified_routes_are_never_fits() -> None:
+    for match in _all_matches():
+        if match.unverified:
+            assert match.fits is not Fit.FITS, match.route
 
 
 def test_former_varaklani_slug_is_understood() -> None:
@@ -186,12 +239,18 @@ def test_interreg_programme_areas() -> None:
     m = by_route(
         FundingInputs(LegalForm.ASSOCIATION, municipality="olaines-novads", setup_budget=40_000)
     )
-    assert ("programme_area_in", {"area": "Pierīga"}) in m[RouteId.INTERREG_EE_LV].reasons
+    assert "programme_area_in" in codes(m[RouteId.INTERREG_EE_LV])
+    assert m[RouteId.INTERREG_EE_LV].fits is Fit.MAYBE  # rates: check the current call
     assert m[RouteId.INTERREG_LV_LT].fits is Fit.NO
     assert m[RouteId.INTERREG_EE_LV].support_estimate is None
+    # Ogres novads is in the Pierīga statistical region: not Latvia–Lithuania.
+    ogre = by_route(FundingInputs(LegalForm.MUNICIPALITY, municipality="ogres-novads"))
+    assert ogre[RouteId.INTERREG_LV_LT].fits is Fit.NO
     elsewhere = by_route(FundingInputs(LegalForm.ASSOCIATION, municipality="kraslavas-novads"))
-    assert elsewhere[RouteId.INTERREG_LV_LT].fits is Fit.MAYBE
-    assert "programme_area_check" in codes(elsewhere[RouteId.INTERREG_LV_LT])
+    assert "programme_area_in" in codes(elsewhere[RouteId.INTERREG_LV_LT])
+    assert elsewhere[RouteId.INTERREG_EE_LV].fits is Fit.NO
+    nowhere = by_route(FundingInputs(LegalForm.ASSOCIATION))
+    assert "programme_area_check" in codes(nowhere[RouteId.INTERREG_LV_LT])
 
 
 def test_leader_support_estimate_caps_the_eligible_cost() -> None:
@@ -205,18 +264,18 @@ def test_own_money_always_fits_and_reports_its_share() -> None:
     own = match_route(
         RouteId.OWN_MONEY, FundingInputs(LegalForm.NONE, setup_budget=20_000, own_money=5_000)
     )
-    assert own.fits is Fit.YES
+    assert own.fits is Fit.FITS
     assert ("own_money_share", {"share": 0.25}) in own.reasons
 
 
 def test_cooperative_shares_are_for_cooperatives() -> None:
-    assert match_route(RouteId.COOP_SHARES, FundingInputs(LegalForm.COOPERATIVE)).fits is Fit.YES
+    assert match_route(RouteId.COOP_SHARES, FundingInputs(LegalForm.COOPERATIVE)).fits is Fit.FITS
     assert match_route(RouteId.COOP_SHARES, FundingInputs(LegalForm.COMPANY)).fits is Fit.NO
 
 
 def test_results_are_sorted_and_filtered() -> None:
     matches = match_funding(FundingInputs(LegalForm.ASSOCIATION, municipality="marupes-novads"))
-    ranks = [("yes", "maybe", "no").index(m.fits.value) for m in matches]
+    ranks = [("fits", "maybe", "no").index(m.fits.value) for m in matches]
     assert ranks == sorted(ranks)
     wanted = frozenset({RouteId.OWN_MONEY, RouteId.ALTUM_START})
     only = match_funding(FundingInputs(LegalForm.ASSOCIATION, interested_routes=wanted))
@@ -232,7 +291,10 @@ def test_plain_data_view() -> None:
 # --------------------------------------------------------------------- texts
 
 
+@functools.cache
 def _all_matches() -> list[FundingMatch]:
+    """Every form, stage and age in a few places, and every place (each parish or town
+    of a split municipality too) for an association."""
     combos = itertools.product(
         LegalForm,
         [None, "marupes-novads", "ogres-novads", "riga", "liepaja", "balvu-novads"],
@@ -247,6 +309,10 @@ def _all_matches() -> list[FundingMatch]:
                 form, muni, stage, age, setup_budget=40_000, own_money=5_000, form_planned=planned
             )
         )
+    for slug, row in lag_table().rows.items():
+        for area in [None, *(u.id for u in row.units)]:
+            for form in (LegalForm.ASSOCIATION, LegalForm.MUNICIPALITY):
+                out += match_funding(FundingInputs(form, slug, lag_area=area))
     return out
 
 
@@ -305,9 +371,8 @@ def test_money_shares_and_dates_are_written_per_language() -> None:
     assert "€342,600" in render("en", "reason.competitive", params)
     assert "20%" in render("lv", "reason.council_grant_example",
                            {"min_eur": 5_000, "max_eur": 10_000, "own_share": 0.2})
-    lag = {"lag": "Pierīgas partnerība", "as_of": "2024-01-01"}
-    assert "2024. gada 1. janvāris" in render("lv", "reason.lag", lag)
-    assert "1 January 2024" in render("en", "reason.lag", lag)
+    other = {**params, "group": "Pierīgas partnerība"}
+    assert "Pierīgas partnerība" in render("en", "reason.competitive_other_group", other)
 
 
 def test_latvian_texts_use_latvian_letters_and_formal_address() -> None:
@@ -323,9 +388,11 @@ def test_latvian_texts_use_latvian_letters_and_formal_address() -> None:
 
 
 def test_municipality_names_in_reasons_come_from_the_list() -> None:
-    riga = BY_SLUG["riga"]
-    text = render("lv", "reason.no_lag_urban", {"city_lv": riga.name_lv, "city_en": riga.name_en})
-    assert text.startswith("Rīga ")
+    riga = match_route(RouteId.LEADER_COMMUNITY,
+                       FundingInputs(LegalForm.ASSOCIATION, municipality="riga"))
+    assert riga.reason is not None
+    text = render("lv", f"reason.{riga.reason.code}", riga.reason.params)
+    assert f"({BY_SLUG['riga'].official_lv})" in text
 
 
 # -------------------------------------------------------------- answer values

@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
+# Whichever test first needs ``rendered`` renders the seven PDFs (several seconds of
+# CPU each): on a shared, loaded machine that takes longer than the default timeout.
+pytestmark = pytest.mark.timeout(600)
 
 
 def _phrase(key: str, lang: str) -> str:
@@ -81,8 +84,8 @@ def test_every_example_renders_to_every_format(example: Path,
     assert _phrase("h_onepager", lang) in page2
     local_name = municipality.name_lv if lang == "lv" else municipality.name_en
     assert local_name.split()[0] in page2
-    if plan.lag and plan.lag.lags:
-        assert plan.lag.lags[0].split()[0] in page2
+    if plan.lag and plan.lag.groups:
+        assert plan.lag.groups[0].name.split()[0] in page2
     assert setup.replace("\u00a0", " ") in page2
     assert _phrase("h_onepager", lang) not in pages[2]
     # The footer as the language writes it.
@@ -281,3 +284,33 @@ def test_a_broken_template_is_reported_with_its_line(tmp_path: Path) -> None:
     message = str(caught.value)
     assert f"{tmp_path / 'plan.md.j2'}:3:" in message
     assert "no_such_field" in message
+
+
+@pytest.mark.parametrize(("broken", "kind"), [
+    ("{{ plan.no_such_field }}", "no_such_field"),  # fails while rendering
+    ("{{ 1 + }}", "TemplateSyntaxError"),  # fails while compiling
+])
+def test_an_error_in_an_included_section_names_that_section(
+    tmp_path: Path, broken: str, kind: str
+) -> None:
+    import shutil
+
+    from koprade_wizard.common.errors import RenderError
+    from koprade_wizard.common.paths import templates_dir
+    from koprade_wizard.plan.markdown import render_markdown
+
+    folder = tmp_path / "templates"
+    shutil.copytree(templates_dir(), folder)
+    section = next((folder / "sections").glob("05-*.md.j2"))
+    lines = section.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, broken)  # becomes line 3 of the section
+    section.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    answers, lang = _plan_of(EXAMPLES[0])
+    plan = build_plan(TREE, answers, lang, dt.date(2026, 11, 27))
+
+    with pytest.raises(RenderError) as caught:
+        render_markdown(plan, folder)
+
+    message = str(caught.value)
+    assert message.startswith(f"{section}:3: "), message
+    assert kind in message

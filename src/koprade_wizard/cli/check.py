@@ -42,6 +42,7 @@ def run(ns: argparse.Namespace, lang: str) -> int:
             actions=tn("count_action_rules", len(tree.actions()), lang)))
     _note_fallbacks(tree, lang)
     wrong = plan_reads(tree, folder, lang)
+    _report_flow(tree, lang)
     path: Path | None = getattr(ns, "answers", None)
     if path is None:
         return EXIT_PROBLEMS if wrong else EXIT_OK
@@ -104,3 +105,25 @@ def _note_fallbacks(tree: DecisionTree, lang: str) -> None:
         if count := missing_texts(step, lang):
             print(tn("check_lang_fallback", count, lang, path=step.where.path, lang=lang,
                      fallback=tree.languages[0]))
+
+
+def _report_flow(tree: DecisionTree, lang: str) -> None:
+    """Notes, not errors: questions no earlier answers can reach, and choices that no
+    condition and no part of the plan's code compares with."""
+    from koprade_wizard.pack.branches import unreachable, unread_choices
+    from koprade_wizard.plan.contract import READS
+
+    for qid in unreachable(tree):
+        where = tree.question_lines.get(qid)
+        print(f"{where.path}:{where.line}: " if where else "", end="")
+        print(t("check_unreachable", lang, id=qid, when=tree.question(qid).when))
+    read_by_plan = {r.qid: set(r.choices) | set(r.known or ()) for r in READS}
+    unread = unread_choices(tree, read_by_plan)
+    if not unread:
+        return
+    by_question: dict[str, list[str]] = {}
+    for qid, value in unread:
+        by_question.setdefault(qid, []).append(value)
+    print(tn("check_unread_choices", len(unread), lang))
+    for qid, values in by_question.items():
+        print(f"  {qid}: {', '.join(values)}")

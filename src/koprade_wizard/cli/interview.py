@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from koprade_wizard.cli.options import EXIT_OK
-from koprade_wizard.common.errors import Interrupted, UsageError
+from koprade_wizard.cli.oserror import describe
+from koprade_wizard.cli.saving import AnswerSaver
+from koprade_wizard.common.errors import Interrupted, Problem, RenderError, UsageError
 from koprade_wizard.i18n.messages import LANGS, t
 
 if TYPE_CHECKING:
-    from koprade_wizard.interview.engine import Interview
     from koprade_wizard.interview.terminal import TerminalPrompter
     from koprade_wizard.pack.tree import DecisionTree
 
@@ -57,28 +58,41 @@ def run(ns: argparse.Namespace, lang: str) -> int:
         prompter.console.print(t("welcome", lang))
     interview = Interview(tree, typed, lang, cursor=position, confirmed=dict(confirmed))
 
-    def save(iv: Interview, status: str = answers_file.STATUS_IN_PROGRESS) -> None:
+    def current(status: str) -> answers_file.AnswersFile:
         order = [q.id for q in tree.questions()]
-        ordered = {q: iv.answers[q] for q in order if q in iv.answers}
-        kept = {q: v for q, v in iv.confirmed.items() if iv.answers.get(q) == v}
-        answers_file.save(path, answers_file.AnswersFile(
+        ordered = {q: interview.answers[q] for q in order if q in interview.answers}
+        kept = {q: v for q, v in interview.confirmed.items() if interview.answers.get(q) == v}
+        return answers_file.AnswersFile(
             pack=tree.id, pack_version=tree.version, language=lang, answers=ordered,
-            status=status, position=iv.cursor, confirmed=kept))
+            status=status, position=interview.cursor, confirmed=kept)
 
     if not write_now:
-        save(interview)
+        # A failing disk is told about and retried; it never ends the interview.
+        saver = AnswerSaver(
+            path, lambda target, status: answers_file.save(target, current(status)),
+            lambda status: current(status).to_yaml(path.name), prompter.notice, lang)
+        in_progress = answers_file.STATUS_IN_PROGRESS
+        saver.save(in_progress)
+
+        def save_progress(_: Interview) -> None:
+            saver.save(in_progress)
+
         try:
-            outcome = run_interview(interview, prompter, save)
+            outcome = run_interview(interview, prompter, save_progress)
         except KeyboardInterrupt:
-            save(interview)
+            saver.final(in_progress, interrupted=True)
             raise Interrupted(t("resume_hint", lang, file=path)) from None
         if outcome == "stopped":
-            save(interview)
+            saver.final(in_progress)
             print(t("resume_hint", lang, file=path))
             return EXIT_OK
-        save(interview, answers_file.STATUS_COMPLETE)
+        saver.final(answers_file.STATUS_COMPLETE)
         print(t("answers_saved", lang, file=path))
-    _write_plan(tree, interview.answers, lang, path, prompter)
+    try:
+        _write_plan(tree, interview.answers, lang, path, prompter)
+    except OSError as exc:
+        raise RenderError([Problem(None, describe(exc, lang)),
+                           Problem(None, t("plan_not_written", lang, file=path))]) from None
     return EXIT_OK
 
 

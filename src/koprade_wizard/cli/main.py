@@ -8,12 +8,30 @@ decides exit codes: 0 done, 1 problems found, 2 wrong usage, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import NoReturn
 
 from koprade_wizard import __version__
-from koprade_wizard.cli import check, interview, questions, render, schema
-from koprade_wizard.cli.options import EXIT_INTERRUPTED, Handler, add_answers, add_lang, add_steps
+from koprade_wizard.cli import (
+    check,
+    graph_cmd,
+    interview,
+    pack_cmd,
+    questions,
+    render,
+    schema,
+    worksheet_cmd,
+    workshop,
+)
+from koprade_wizard.cli.options import (
+    EXIT_INTERRUPTED,
+    EXIT_PROBLEMS,
+    Handler,
+    add_answers,
+    add_lang,
+    add_steps,
+)
 from koprade_wizard.common.errors import Interrupted, UsageError, WizardError
 from koprade_wizard.i18n.messages import DEFAULT_LANG, LANGS, problem_text, t
 
@@ -44,7 +62,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     add_answers(parser, h)
     parser.set_defaults(handler=interview.run)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for command in (check, schema, questions, render):
+    for command in (check, schema, questions, render, workshop, worksheet_cmd,
+                    graph_cmd, pack_cmd):
         command.register(sub, h)
     return parser
 
@@ -66,6 +85,24 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(t("interrupted", lang), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): nothing left to tell anyone.
+        _silence_stdout()
+        return EXIT_PROBLEMS
+    except OSError as exc:  # whatever the file system does: where, what, what to do
+        from koprade_wizard.cli.oserror import describe
+
+        print(describe(exc, lang), file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _print_problems(exc: WizardError, lang: str) -> None:

@@ -15,7 +15,8 @@ def register(sub: Subparsers, h: Help) -> None:
     parser = sub.add_parser("render", help=h("help_render"), description=h("help_render"))
     parser.add_argument("answers_file", type=Path, metavar="ANSWERS")
     parser.add_argument("--out", type=Path, default=Path("."), help=h("help_out"))
-    parser.add_argument("--format", choices=("md", "html", "pdf", "docx", "onepager", "all"),
+    parser.add_argument("--format",
+                        choices=("md", "html", "pdf", "docx", "onepager", "json", "all"),
                         default="all", help=h("help_format"))
     add_lang(parser, h, "help_render_lang")
     add_steps(parser, h)
@@ -25,9 +26,15 @@ def register(sub: Subparsers, h: Help) -> None:
 
 
 def run(ns: argparse.Namespace, message_lang: str) -> int:
-    from koprade_wizard.cli.wiring import pack_for
+    from koprade_wizard.cli.wiring import pack_for, steps_folder
     from koprade_wizard.interview import answers_file
-    from koprade_wizard.plan.output import FORMATS, PlanRequest, plan_base, write_plan
+    from koprade_wizard.plan.output import (
+        FORMATS,
+        PlanRequest,
+        pack_templates,
+        plan_base,
+        write_plan,
+    )
 
     formats = FORMATS if ns.format == "all" else (ns.format,)
     if "pdf" in formats or "onepager" in formats:
@@ -43,7 +50,8 @@ def run(ns: argparse.Namespace, message_lang: str) -> int:
     _note_odd_answers(tree, typed, data.confirmed, message_lang, ns.answers_file)
     try:
         written = write_plan(PlanRequest(tree, typed, lang, plan_base(ns.answers_file, ns.out),
-                                         formats, force=ns.force, partial=ns.partial))
+                                         formats, force=ns.force, partial=ns.partial,
+                                         templates=pack_templates(steps_folder(ns))))
     except WizardError as exc:
         exc.lang = lang  # what stops this plan is said in the plan's language
         raise

@@ -20,3 +20,7 @@ def steps_dir() -> Path:
 
 def templates_dir() -> Path:
     return _bundled("templates")
+
+
+def examples_dir() -> Path:
+    return _bundled("examples")

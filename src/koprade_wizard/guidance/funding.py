@@ -7,15 +7,16 @@ the words for them (Latvian and English) live in ``funding_texts``.
 
 ``fits`` answers "can *this founder* use the route?":
 
-* ``yes`` – nothing known stands in the way;
-* ``maybe`` – it depends on something not yet known or not yet done (an unknown
-  local action group, a company age not given, an organisation still to found);
-* ``no`` – a known rule rules it out.
+* ``fits`` – every condition is known to hold;
+* ``maybe`` – something is unknown, unverified or not yet done (a group confirmed
+  only by an older page, a company age not given, an organisation still to
+  register); the plan says "check with …";
+* ``no`` – a known condition fails, and the reason says which.
 
-Doubts about the *route itself* are kept apart from that: ``unverified`` is set
-for facts the sources leave unconfirmed (the Active Citizens Fund's 2021–2028
-round, ALTUM's real-estate exclusion, Interreg rates), and the plan words those
-as "check with …". Every figure carries ``as_of`` and ``source_ids``.
+A route whose key condition the sources leave unconfirmed (``unverified``: the
+Active Citizens Fund's 2021–2028 round, ALTUM's real-estate exclusion, Interreg
+rates) is never better than ``maybe``. Every figure carries ``as_of`` and
+``source_ids``. The verdict is made once here; every part of the plan reads it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from koprade_wizard.guidance.funding_routes import (  # the route facts, re-expo
     FOUNDERS_CAPITAL_SHARE,
     LEADER_COMPETITION_ASKED_EUR,
     LEADER_COMPETITION_AVAILABLE_EUR,
-    PIERIGA_CORE,
+    LEADER_COMPETITION_GROUP,
     ROUTES,
     CheckWith,
     Fit,
@@ -47,7 +48,15 @@ from koprade_wizard.guidance.funding_routes import (  # the route facts, re-expo
     RouteInfo,
     Stage,
 )
-from koprade_wizard.guidance.municipalities import LAG_BY_MUNICIPALITY, Municipality, lookup
+from koprade_wizard.guidance.funding_texts import render
+from koprade_wizard.guidance.municipalities import lookup
+from koprade_wizard.guidance.territories import (
+    LagVerdict,
+    in_programme_area,
+    lag_table,
+    programme_areas,
+    resolve_lag,
+)
 
 
 def _r(code: str, **params: ParamValue) -> Reason:
@@ -55,9 +64,24 @@ def _r(code: str, **params: ParamValue) -> Reason:
 
 
 __all__ = [
-    "ROUTES", "CheckWith", "Fit", "FundingInputs", "FundingMatch", "LegalForm",
-    "OwnShareRule", "Rate", "Reason", "RouteId", "RouteInfo", "Stage", "as_mapping",
-    "legal_form_from_answers", "match_funding", "match_route", "reason_codes",
+    "LEADER_COMPETITION_GROUP", "ROUTES",
+    "CheckWith",
+    "Fit",
+    "FundingInputs",
+    "FundingMatch",
+    "LegalForm",
+    "OwnShareRule",
+    "Rate",
+    "Reason",
+    "RouteId",
+    "RouteInfo",
+    "Stage",
+    "as_mapping",
+    "legal_form_from_answers",
+    "match_funding",
+    "match_route",
+    "reason_codes",
+    "routes_for",
     "routes_from_answers",
 ]
 
@@ -98,10 +122,16 @@ def legal_form_from_answers(founder_type: str | None, legal_form: str | None) ->
     return LEGAL_FORM_BY_ANSWER.get(founder_type or "", LegalForm.NONE)
 
 
-def routes_from_answers(values: Iterable[str] | None) -> frozenset[RouteId] | None:
-    """Route ids for the ``funding_routes`` answer; ``None`` (all) when none chosen."""
-    routes = frozenset(r for v in values or () for r in ROUTES_BY_ANSWER.get(v, ()))
-    return routes or None
+def routes_from_answers(
+    values: Iterable[str] | None, form: LegalForm | None = None
+) -> frozenset[RouteId] | None:
+    """Route ids for the ``funding_routes`` answer; ``None`` (all) when none chosen.
+
+    A council that ticks "municipal support" means its own budget."""
+    routes = {r for v in values or () for r in ROUTES_BY_ANSWER.get(v, ())}
+    if form is LegalForm.MUNICIPALITY and RouteId.MUNICIPALITY in routes:
+        routes = (routes - {RouteId.MUNICIPALITY}) | {RouteId.COUNCIL_BUDGET}
+    return frozenset(routes) or None
 
 
 @record
@@ -121,6 +151,7 @@ class FundingInputs:
     own_money: float | None = None
     interested_routes: frozenset[RouteId] | None = None
     form_planned: bool = False
+    lag_area: str | None = None  # the parish or town, where the municipality is split
 
 
 @record
@@ -144,24 +175,34 @@ class FundingMatch:
     unverified: bool
     source_ids: tuple[str, ...]
     support_estimate: tuple[float, float] | None = None
+    deciding: Reason | None = None  # the reason behind a "maybe" or "no"
+    check_with_name: str | None = None  # the named body to ask, where one is known
+
+    @property
+    def reason(self) -> Reason | None:
+        """Why the route is not simply "fits": the first reason that set the verdict."""
+        return self.deciding
 
 
-_FIT_ORDER = {Fit.YES: 0, Fit.MAYBE: 1, Fit.NO: 2}
+_FIT_ORDER = {Fit.FITS: 0, Fit.MAYBE: 1, Fit.NO: 2}
 
 
 @dataclass
 class _Verdict:
     """Collects reasons; the route fits only as well as its weakest reason allows."""
 
-    fit: Fit = Fit.YES
+    fit: Fit = Fit.FITS
     reasons: list[Reason] = field(default_factory=list)
     check_with: CheckWith | None = None
     source_ids: list[str] = field(default_factory=list)
+    deciding: Reason | None = None  # the first reason that set the verdict
+    check_with_name: str | None = None  # a named body ("Zied zeme (ziedzeme.lv)")
 
-    def add(self, reason: Reason, fit: Fit = Fit.YES) -> None:
+    def add(self, reason: Reason, fit: Fit = Fit.FITS) -> None:
         self.reasons.append(reason)
         if _FIT_ORDER[fit] > _FIT_ORDER[self.fit]:
             self.fit = fit
+            self.deciding = reason
 
 
 _NEEDS_FORM = {
@@ -174,17 +215,23 @@ _UNORGANISED = frozenset({LegalForm.NONE, LegalForm.INFORMAL_GROUP})
 
 def _form_rule(
     v: _Verdict,
-    form: LegalForm,
+    inp: FundingInputs,
     ok: Iterable[LegalForm],
     *,
     maybe: Iterable[LegalForm] = (),
     found: LegalForm,
     no_reason: Reason | None = None,
 ) -> None:
-    """Judge the legal form: ``ok`` fits, ``maybe`` needs checking, the unorganised
-    could found ``found`` first, anything else is out."""
+    """Judge the legal form: ``ok`` fits once registered, ``maybe`` needs checking,
+    the unorganised could found ``found`` first, anything else is out."""
+    form = inp.legal_form
     if form in set(ok):
-        v.add(_r("legal_form_ok"))
+        if inp.form_planned:
+            # A planned organisation can apply only once it exists.
+            v.add(_r("after_registering", form_lv=render("lv", f"form.{form.value}"),
+                     form_en=render("en", f"form.{form.value}")), Fit.MAYBE)
+        else:
+            v.add(_r("legal_form_ok"))
     elif form in set(maybe):
         v.add(_r("legal_form_ok"), Fit.MAYBE)
     elif form in _UNORGANISED:
@@ -193,50 +240,69 @@ def _form_rule(
         v.add(no_reason or _r("form_not_eligible"), Fit.NO)
 
 
-def _leader_territory(v: _Verdict, slug: str | None) -> None:
-    """Which local action group, if any, works where the space will be."""
-    muni = lookup(slug) if slug else None
-    if muni is None:
+def _who(lag: LagVerdict) -> str:
+    """The group(s) to ask, with their websites; the Rural Support Service if none."""
+    named = [f"{g.name} ({g.website})" if g.website else g.name for g in lag.groups]
+    return ", ".join(named) if named else "LAD (lad.gov.lv)"
+
+
+def _slug(inp: FundingInputs) -> str | None:
+    """The municipality's current slug (a former one, such as Varakļāni, followed)."""
+    muni = lookup(inp.municipality) if inp.municipality else None
+    return muni.slug if muni else None
+
+
+def _lag(inp: FundingInputs) -> LagVerdict | None:
+    slug = _slug(inp)
+    return resolve_lag(slug, inp.lag_area) if slug else None
+
+
+def _leader_territory(v: _Verdict, inp: FundingInputs) -> None:
+    """Which local action group works where the space will be, parish by parish."""
+    lag = _lag(inp)
+    if lag is None:
         v.add(_r("municipality_unknown"), Fit.MAYBE)
         v.check_with = CheckWith.LAD
         return
-    cover = LAG_BY_MUNICIPALITY.get(muni.slug)
-    if cover is None:
-        if muni.kind == "state_city":
-            v.add(_city_reason("state_city", muni), Fit.MAYBE)
-        v.add(_r("lag_unknown"), Fit.MAYBE)
-        v.check_with = CheckWith.LAD
+    muni = lookup(lag.municipality)
+    params: dict[str, ParamValue] = {
+        "lag": ", ".join(g.name for g in lag.groups) or "—",
+        "who": _who(lag),
+        "muni_lv": muni.official_lv if muni else lag.municipality,
+        "muni_en": muni.name_en if muni else lag.municipality,
+        "place_lv": lag.unit.label("lv") if lag.unit else "",
+        "place_en": lag.unit.label("en") if lag.unit else "",
+        "excluded_lv": lag.excluded.label("lv") if lag.excluded else "",
+        "excluded_en": lag.excluded.label("en") if lag.excluded else "",
+        "city_lv": lag.unit.label("lv") if lag.unit else (muni.name_lv if muni else ""),
+        "city_en": lag.unit.label("en") if lag.unit else (muni.name_en if muni else ""),
+    }
+    v.source_ids.extend(f"lag-page:{lag.municipality}:{i}" for i in range(len(lag.pages)))
+    v.check_with_name = _who(lag)
+    if lag.status == "out":
+        v.add(Reason(f"lag_out_{lag.reason}", params), Fit.NO)
         return
-    v.source_ids.append(cover.source_id)
-    if cover.area == "none_urban":
-        v.add(_city_reason("no_lag_urban", muni), Fit.NO)
-        v.check_with = CheckWith.LAD
-        return
-    v.add(_r("lag", lag=", ".join(cover.lags), as_of=cover.as_of))
-    if cover.area == "outside_state_city" and cover.except_city:
-        # The answers do not say where in the municipality the space will be.
-        v.add(
-            _r(
-                "lag_outside_city",
-                city=cover.except_city,
-                city_gen_lv=cover.except_city_gen_lv or cover.except_city,
-            ),
-            Fit.MAYBE,
-        )
-
-
-def _city_reason(code: str, muni: Municipality) -> Reason:
-    return _r(code, city_lv=muni.name_lv, city_en=muni.name_en)
+    if lag.status == "check":
+        code = "lag_check_place_unknown_excluded" if lag.excluded else f"lag_check_{lag.reason}"
+        v.add(Reason(code, params), Fit.MAYBE)
+    else:
+        v.add(Reason("lag_confirmed", params))
+    v.check_with = CheckWith.LAG if lag.groups else CheckWith.LAD
 
 
 def _leader_common(v: _Verdict, info: RouteInfo, inp: FundingInputs) -> None:
     v.add(_r("rates_differ_by_lag"))
     v.add(_r("example_call", year=info.as_of or ""))
+    lag = _lag(inp)
+    example = lag_table().groups[LEADER_COMPETITION_GROUP]
+    own = lag is not None and any(g.id == example.id for g in lag.groups)
+    # A group's round figures are that group's: for anyone else they are an example.
     v.add(
         _r(
-            "competitive",
+            "competitive" if own else "competitive_other_group",
             asked_eur=LEADER_COMPETITION_ASKED_EUR,
             available_eur=LEADER_COMPETITION_AVAILABLE_EUR,
+            group=example.name,
         )
     )
     v.add(_r("timeline", lag_months=1, lad_months_min=3, lad_months_max=5))
@@ -252,38 +318,42 @@ def _leader_economy(v: _Verdict, inp: FundingInputs) -> None:
     form = inp.legal_form
     if form in (LegalForm.ASSOCIATION, LegalForm.FOUNDATION):
         v.add(_r("ngo_economic_activity"), Fit.MAYBE)
+    elif form is LegalForm.MUNICIPALITY:
+        v.add(_r("economy_line_not_for_councils"), Fit.NO)
     else:
-        _form_rule(
-            v, form, (LegalForm.COMPANY, LegalForm.COOPERATIVE), found=LegalForm.COMPANY
-        )
-    _leader_territory(v, inp.municipality)
+        _form_rule(v, inp, (LegalForm.COMPANY, LegalForm.COOPERATIVE), found=LegalForm.COMPANY)
+    _leader_territory(v, inp)
     _leader_common(v, ROUTES[RouteId.LEADER_ECONOMY], inp)
 
 
 def _leader_community(v: _Verdict, inp: FundingInputs) -> None:
     _form_rule(
         v,
-        inp.legal_form,
+        inp,
         (LegalForm.ASSOCIATION, LegalForm.FOUNDATION, LegalForm.MUNICIPALITY),
         maybe=(LegalForm.COOPERATIVE,),
         found=LegalForm.ASSOCIATION,
         no_reason=_r("community_line_for_ngos"),
     )
-    _leader_territory(v, inp.municipality)
+    _leader_territory(v, inp)
     _leader_common(v, ROUTES[RouteId.LEADER_COMMUNITY], inp)
 
 
 def _municipality(v: _Verdict, inp: FundingInputs) -> None:
-    if inp.legal_form is LegalForm.MUNICIPALITY:
-        v.add(_r("council_own_body"))
-    else:
-        v.add(_r("council_rules_differ"), Fit.MAYBE)
-        v.add(_r("council_grant_example", min_eur=5_000, max_eur=10_000, own_share=0.20))
-        v.add(_r("council_community_example", max_eur=4_000))
-        if inp.legal_form in (LegalForm.NONE, LegalForm.INFORMAL_GROUP, LegalForm.ASSOCIATION):
-            v.add(_r("participatory_budget"))
-        v.add(_r("council_premises"))
-        v.add(_r("council_ask_early"))
+    """Council support for anyone but the council itself (see ``_council_budget``)."""
+    v.add(_r("council_rules_differ"), Fit.MAYBE)
+    v.add(_r("council_grant_example", min_eur=5_000, max_eur=10_000, own_share=0.20))
+    v.add(_r("council_community_example", max_eur=4_000))
+    if inp.legal_form in (LegalForm.NONE, LegalForm.INFORMAL_GROUP, LegalForm.ASSOCIATION):
+        v.add(_r("participatory_budget"))
+    v.add(_r("council_premises"))
+    v.add(_r("council_ask_early"))
+
+
+def _council_budget(v: _Verdict, inp: FundingInputs) -> None:
+    """A municipality or its body funds its own space from its budget."""
+    v.add(_r("council_own_body"))
+    v.add(_r("council_decision_arguments"))
 
 
 def _altum(v: _Verdict, inp: FundingInputs) -> None:
@@ -317,7 +387,7 @@ def _altum(v: _Verdict, inp: FundingInputs) -> None:
             share=ALTUM_OWN_SHARE_ABOVE,
         )
     )
-    v.add(_r("real_estate_exclusion_unverified"))
+    v.add(_r("real_estate_exclusion_unverified"), Fit.MAYBE)
     if inp.stage is Stage.IDEA:
         v.add(_r("needs_business_plan"))
 
@@ -338,37 +408,41 @@ def _liaa(v: _Verdict, inp: FundingInputs) -> None:
 def _active_citizens(v: _Verdict, inp: FundingInputs) -> None:
     _form_rule(
         v,
-        inp.legal_form,
+        inp,
         (LegalForm.ASSOCIATION, LegalForm.FOUNDATION),
         found=LegalForm.ASSOCIATION,
         no_reason=_r("association_or_foundation_only"),
     )
     v.add(_r("theme_civic"))
-    v.add(_r("round_unverified", start=2021, end=2028))
+    v.add(_r("round_unverified", start=2021, end=2028), Fit.MAYBE)
 
 
-def _interreg(v: _Verdict, inp: FundingInputs, *, covers_pieriga: bool) -> None:
+def _interreg(v: _Verdict, inp: FundingInputs, route: RouteId) -> None:
     _form_rule(
         v,
-        inp.legal_form,
+        inp,
         (LegalForm.MUNICIPALITY, LegalForm.ASSOCIATION, LegalForm.FOUNDATION),
         maybe=(LegalForm.COMPANY, LegalForm.COOPERATIVE),
         found=LegalForm.ASSOCIATION,
     )
     v.add(_r("public_and_ngo_applicants"))
-    muni = lookup(inp.municipality) if inp.municipality else None
-    if muni is not None and muni.slug in PIERIGA_CORE:
-        if covers_pieriga:
-            v.add(_r("programme_area_in", area="Pierīga"))
-        else:
-            v.add(_r("programme_area_out", area="Pierīga"), Fit.NO)
-    else:
+    slug = _slug(inp)
+    inside = in_programme_area(route.value, slug)
+    v.source_ids.extend((f"area:{route.value}", "area:statistical_regions"))
+    if inside is None:
         v.add(_r("programme_area_check"), Fit.MAYBE)
+    else:
+        areas = programme_areas()
+        region = areas.region_names[areas.region_of[slug or ""]]
+        regions = ", ".join(sorted(areas.region_names[r] for r in areas.programmes[route.value][0]))
+        code = "programme_area_in" if inside else "programme_area_out"
+        v.add(_r(code, region=region, regions=regions), Fit.FITS if inside else Fit.NO)
     v.add(_r("needs_partner_abroad"))
-    info = ROUTES[RouteId.INTERREG_EE_LV if covers_pieriga else RouteId.INTERREG_LV_LT]
+    info = ROUTES[route]
     if info.rate is not None:
         v.add(_r("erdf_rate", rate=info.rate.max))
-    v.add(_r("rate_check_call"))
+    # Rates and conditions are set by each call, which no source here confirms.
+    v.add(_r("rate_check_call"), Fit.MAYBE)
 
 
 def _own_money(v: _Verdict, inp: FundingInputs) -> None:
@@ -383,7 +457,7 @@ def _own_money(v: _Verdict, inp: FundingInputs) -> None:
 def _coop_shares(v: _Verdict, inp: FundingInputs) -> None:
     _form_rule(
         v,
-        inp.legal_form,
+        inp,
         (LegalForm.COOPERATIVE,),
         found=LegalForm.COOPERATIVE,
         no_reason=_r("cooperative_only"),
@@ -426,11 +500,12 @@ _JUDGES = {
     RouteId.LEADER_ECONOMY: _leader_economy,
     RouteId.LEADER_COMMUNITY: _leader_community,
     RouteId.MUNICIPALITY: _municipality,
+    RouteId.COUNCIL_BUDGET: _council_budget,
     RouteId.ALTUM_START: _altum,
     RouteId.LIAA_INCUBATOR: _liaa,
     RouteId.ACTIVE_CITIZENS_FUND: _active_citizens,
-    RouteId.INTERREG_EE_LV: lambda v, inp: _interreg(v, inp, covers_pieriga=True),
-    RouteId.INTERREG_LV_LT: lambda v, inp: _interreg(v, inp, covers_pieriga=False),
+    RouteId.INTERREG_EE_LV: lambda v, inp: _interreg(v, inp, RouteId.INTERREG_EE_LV),
+    RouteId.INTERREG_LV_LT: lambda v, inp: _interreg(v, inp, RouteId.INTERREG_LV_LT),
     RouteId.OWN_MONEY: _own_money,
     RouteId.COOP_SHARES: _coop_shares,
 }
@@ -441,6 +516,8 @@ def match_route(route: RouteId, inp: FundingInputs) -> FundingMatch:
     info = ROUTES[route]
     v = _Verdict(check_with=info.check_with, source_ids=list(info.source_ids))
     _JUDGES[route](v, inp)
+    if info.unverified and v.fit is Fit.FITS:  # never "fits" on an unconfirmed condition
+        v.add(_r("route_unverified"), Fit.MAYBE)
     return FundingMatch(
         route=route,
         fits=v.fit,
@@ -454,14 +531,24 @@ def match_route(route: RouteId, inp: FundingInputs) -> FundingMatch:
         unverified=info.unverified,
         source_ids=tuple(dict.fromkeys(v.source_ids)),
         support_estimate=_support_estimate(info, inp) if v.fit is not Fit.NO else None,
+        deciding=v.deciding,
+        check_with_name=v.check_with_name,
     )
 
 
+def routes_for(form: LegalForm) -> list[RouteId]:
+    """The routes that exist for this founder: a council does not apply to itself for
+    municipal support — it funds its own space from its budget by council decision."""
+    council = form is LegalForm.MUNICIPALITY
+    skip = RouteId.MUNICIPALITY if council else RouteId.COUNCIL_BUDGET
+    return [r for r in ROUTES if r is not skip]
+
+
 def match_funding(inp: FundingInputs) -> list[FundingMatch]:
-    """Every route the founder asked about, best fits first (``yes``, ``maybe``,
+    """Every route the founder asked about, best fits first (``fits``, ``maybe``,
     ``no``); routes with the same fit keep the order of ``ROUTES``."""
     wanted = inp.interested_routes
-    routes = [r for r in ROUTES if not wanted or r in wanted]
+    routes = [r for r in routes_for(inp.legal_form) if not wanted or r in wanted]
     matches = [match_route(r, inp) for r in routes]
     return sorted(matches, key=lambda m: _FIT_ORDER[m.fits])
 
@@ -488,4 +575,7 @@ def as_mapping(match: FundingMatch) -> Mapping[str, object]:
         "support_estimate": None
         if match.support_estimate is None
         else list(match.support_estimate),
+        "reason": None if match.deciding is None
+        else {"code": match.deciding.code, "params": dict(match.deciding.params)},
+        "check_with_name": match.check_with_name,
     }

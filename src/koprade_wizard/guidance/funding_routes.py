@@ -31,7 +31,7 @@ class Stage(StrEnum):
 
 
 class Fit(StrEnum):
-    YES = "yes"
+    FITS = "fits"
     MAYBE = "maybe"
     NO = "no"
 
@@ -40,6 +40,7 @@ class RouteId(StrEnum):
     LEADER_ECONOMY = "leader_economy"
     LEADER_COMMUNITY = "leader_community"
     MUNICIPALITY = "municipality"
+    COUNCIL_BUDGET = "council_budget"  # a municipal founder's own budget
     ALTUM_START = "altum_start"
     LIAA_INCUBATOR = "liaa_incubator"
     ACTIVE_CITIZENS_FUND = "active_citizens_fund"
@@ -67,6 +68,7 @@ class OwnShareRule(StrEnum):
     PER_CALL = "per_call"
     NONE = "none"
     NOT_APPLICABLE = "not_applicable"
+    COUNCIL_DECISION = "council_decision"
 
 
 ParamValue = str | int | float
@@ -154,6 +156,19 @@ ROUTES: dict[RouteId, RouteInfo] = {
             CheckWith.COUNCIL,
             False,
             ("municipal_support", "skola6"),
+        ),
+        RouteInfo(
+            RouteId.COUNCIL_BUDGET,
+            "own",
+            None,
+            None,
+            None,
+            None,
+            OwnShareRule.COUNCIL_DECISION,
+            None,
+            CheckWith.COUNCIL,
+            False,
+            ("skola6",),
         ),
         RouteInfo(
             RouteId.ALTUM_START,
@@ -257,19 +272,6 @@ ALTUM_TERM_YEARS = 10
 ALTUM_TERM_YEARS_REAL_ESTATE = 15
 LEADER_COMPETITION_ASKED_EUR = 342_600
 LEADER_COMPETITION_AVAILABLE_EUR = 189_200
+# The group whose round those two figures come from (an id of data/lag_territories.yaml).
+LEADER_COMPETITION_GROUP = "pieriga"
 FOUNDERS_CAPITAL_SHARE = 0.55
-
-# Municipalities that are Pierīga under every definition in use (the Rīga planning
-# region without the two state cities). The brief's Interreg facts speak of
-# Pierīga only, so anywhere else the plan says "check the programme area".
-PIERIGA_CORE: frozenset[str] = frozenset(
-    {
-        "adazu-novads",
-        "kekavas-novads",
-        "marupes-novads",
-        "olaines-novads",
-        "ropazu-novads",
-        "salaspils-novads",
-        "siguldas-novads",
-    }
-)

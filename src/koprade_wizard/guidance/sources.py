@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Literal
 
 from koprade_wizard.common.record import record
+from koprade_wizard.guidance import territories
 
 Reliability = Literal["LV", "B", "EU", "G", "weak"]
 
@@ -405,3 +406,37 @@ _ALL: tuple[Source, ...] = (
 )
 
 SOURCES: dict[str, Source] = {s.id: s for s in _ALL}
+
+
+def _territory_source(sid: str) -> Source | None:
+    """An entry for a page a territory row rests on, read from the data files:
+    ``lag-page:<municipality>:<n>`` (the n-th page of a LEADER row) or
+    ``area:<programme>`` / ``area:statistical_regions`` (Interreg areas)."""
+    kind, _, rest = sid.partition(":")
+    if kind == "lag-page":
+        slug, _, index = rest.rpartition(":")
+        table = territories.lag_table()
+        row = table.rows.get(slug)
+        if row is None or not index.isdigit() or int(index) >= len(row.pages):
+            return None
+        page = row.pages[int(index)]
+        names = ", ".join(table.groups[g].name for g in row.lags) or "LAD"
+        host = page.url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+        year = int(page.page_date[:4]) if page.page_date else None
+        # A page without a fixed title gets a descriptive one in square brackets.
+        return Source(sid, f"[{names}: {host}]", names, year, page.url, "LV", page.page_date)
+    if kind == "area":
+        areas = territories.programme_areas()
+        src = areas.region_source if rest == "statistical_regions" else (
+            areas.programmes[rest][1] if rest in areas.programmes else None)
+        if src is None:
+            return None
+        year = int(src.page_date[:4]) if src.page_date else None
+        tag: Reliability = "LV" if rest == "statistical_regions" else "EU"
+        return Source(sid, src.title, src.author, year, src.url, tag, src.page_date)
+    return None
+
+
+def lookup_source(sid: str) -> Source | None:
+    """The bibliography entry for ``sid``: the fixed list above, or a territory page."""
+    return SOURCES.get(sid) or _territory_source(sid)

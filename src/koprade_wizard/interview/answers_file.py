@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from koprade_wizard.common.errors import AnswersError, Location, Problem, msg
+from koprade_wizard.common.errors import AnswersError, Location, Problem, StepFileError, msg
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.pack.kinds import AnswerInvalid, check_value
+from koprade_wizard.pack.kinds import AnswerInvalid, RuleFailed, check_value
 from koprade_wizard.pack.tree import DecisionTree
-from koprade_wizard.pack.yamlsrc import YamlSyntaxError, safe_load
+from koprade_wizard.pack.yamlsrc import LineDict, YamlSyntaxError, decode, load_text
 
 # --- the answers file ---------------------------------------------------------
 
@@ -43,6 +43,8 @@ class AnswersFile:
     # Odd-looking answers the person has confirmed (question id → the value confirmed),
     # so that neither a resume nor ``render`` asks about them again.
     confirmed: dict[str, Any] = field(default_factory=dict)
+    # Where the file read said what (1-based lines): "pack", "answers", each answer's id.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def to_yaml(self, name: str) -> str:
         body = {
@@ -68,54 +70,71 @@ def save(path: Path, data: AnswersFile) -> None:
 def load(path: Path, lang: str) -> AnswersFile:
     """Read an answers file's structure (values are checked by ``validate``); ``lang``
     is the language recorded for a file that names none."""
-    where = Location(str(path))
     try:
-        raw = safe_load(path.read_text(encoding="utf-8"))
+        raw = load_text(decode(path.read_bytes()))  # OSError is the command line's to word
     except FileNotFoundError:
         raise AnswersError([Problem(None, msg("file_not_found", path=path))]) from None
-    except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text ({exc.reason})"
-        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))]) from None
     except YamlSyntaxError as exc:
-        loc = Location(str(path), exc.line)
+        loc = Location(str(path), exc.line or 1)
         raise AnswersError([Problem(loc, msg("answers_bad_file", reason=exc.reason))]) from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("answers", {}), dict | None):
+    top = getattr(raw, "line", 0) or 1
+    answers = raw.get("answers") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict) or not isinstance(answers, dict | None):
+        line = raw.key_lines.get("answers", top) if isinstance(raw, LineDict) else top
         reason = "expected a mapping with 'pack' and 'answers'"
-        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))])
+        raise AnswersError([Problem(Location(str(path), line),
+                                    msg("answers_bad_file", reason=reason))])
     missing = [k for k in ("pack", "answers") if k not in raw]
     if missing:
         reason = "missing " + ", ".join(f"'{k}'" for k in missing)
-        raise AnswersError([Problem(where, msg("answers_bad_file", reason=reason))])
+        raise AnswersError([Problem(Location(str(path), top),
+                                    msg("answers_bad_file", reason=reason))])
+    lines = dict(raw.key_lines) if isinstance(raw, LineDict) else {}
+    if isinstance(answers, LineDict):
+        lines.update({f"answers.{k}": n for k, n in answers.key_lines.items()})
+    position = raw.get("position")
     return AnswersFile(
-        pack=str(raw["pack"]),
-        pack_version=str(raw.get("pack_version", "")),
-        language=str(raw.get("language") or lang),
-        answers=dict(raw.get("answers") or {}),
-        status=str(raw.get("status") or STATUS_IN_PROGRESS),
-        position=raw.get("position"),
-        updated=str(raw.get("updated") or "") or None,
+        pack=_text(raw["pack"]),
+        pack_version=_text(raw.get("pack_version", "")),
+        language=_text(raw.get("language") or lang),
+        answers=dict(answers or {}),
+        status=_text(raw.get("status") or STATUS_IN_PROGRESS),
+        position=position if isinstance(position, str) else None,
+        updated=_text(raw.get("updated") or "") or None,
         confirmed=dict(raw["confirmed"]) if isinstance(raw.get("confirmed"), dict) else {},
+        lines=lines,
     )
+
+
+def _text(value: Any) -> str:
+    """A header field as text; a list or mapping there is not one (and says so)."""
+    return value if isinstance(value, str) else "" if value is None else (
+        str(value) if isinstance(value, int | float | dt.date) else repr(type(value).__name__))
 
 
 def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> dict[str, Any]:
     """Check every value exactly as the prompts would; return the typed answers.
 
-    Raises AnswersError naming each question at fault.
+    Raises AnswersError naming each question at fault (with the line of its answer),
+    or StepFileError when a step file's own validation expression fails.
     """
     problems: list[Problem] = []
-    where = Location(path)
+    broken: list[Problem] = []
+
+    def where(key: str) -> Location:
+        return Location(path, data.lines.get(key, data.lines.get("answers", 0)))
+
     if data.pack != tree.id:
-        problems.append(Problem(where, msg("answers_other_pack", found=data.pack,
-                                           expected=tree.id)))
+        problems.append(Problem(where("pack"), msg("answers_other_pack", found=data.pack,
+                                                   expected=tree.id)))
         raise AnswersError(problems)
     known = {q.id: q for q in tree.questions()}
     for qid in data.answers:
         if qid not in known:
             close = difflib.get_close_matches(str(qid), list(known), n=1)
             hint = msg("did_you_mean", name=close[0]) if close else ""
-            problems.append(Problem(where, msg("answers_unknown_question", id=qid,
-                                               pack=tree.id, hint=hint)))
+            problems.append(Problem(where(f"answers.{qid}"), msg(
+                "answers_unknown_question", id=qid, pack=tree.id, hint=hint)))
     typed: dict[str, Any] = {}
     context: dict[str, Any] = {}
     for q in tree.questions():
@@ -123,11 +142,18 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> di
             try:
                 typed[q.id] = check_value(q, data.answers[q.id], context, data.language,
                                           read_lang=data.language)
+            except RuleFailed as exc:  # the step file's fault, not the answer's
+                rule = tree.question_lines.get(q.id)
+                loc = Location(rule.path, rule.line) if rule else None
+                broken.append(Problem(loc, msg("validation_failed", id=q.id,
+                                               reason=exc.reason)))
             except AnswerInvalid as exc:
-                problems.append(Problem(where, msg("answers_question", id=q.id,
-                                                   label=q.label, reason=exc.message)))
+                problems.append(Problem(where(f"answers.{q.id}"), msg(
+                    "answers_question", id=q.id, label=q.label, reason=exc.message)))
         value = typed.get(q.id)
         context[q.id] = q.blank() if value is None else value
+    if broken:
+        raise StepFileError(broken)
     if problems:
-        raise AnswersError(problems)
+        raise AnswersError(sorted(problems, key=lambda p: p.location.line if p.location else 0))
     return typed

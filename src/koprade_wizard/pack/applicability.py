@@ -16,7 +16,7 @@ from typing import Any
 from koprade_wizard.common.errors import Location, Problem, StepFileError, msg
 from koprade_wizard.common.record import record
 from koprade_wizard.pack import conditions
-from koprade_wizard.pack.tree import DecisionTree
+from koprade_wizard.pack.tree import ActionRule, DecisionTree, Step
 
 _MEMO_SIZE = 256
 
@@ -71,7 +71,7 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
             where = tree.question_lines.get(q.id)
             loc = Location(where.path, where.line) if where else None
             raise StepFileError(
-                [Problem(loc, msg("condition_failed", id=q.id, reason=str(exc)))]
+                [Problem(loc, msg("condition_failed", id=q.id, reason=exc.reason()))]
             ) from None
         if holds:
             applies.append(q.id)
@@ -117,3 +117,21 @@ def missing_required(tree: DecisionTree, answers: Mapping[str, Any]) -> list[str
         qid for qid in evaluate(tree, answers).applies
         if tree.question(qid).required and answers.get(qid) is None
     ]
+
+
+def fired_rules(tree: DecisionTree, context: Mapping[str, Any]) -> list[tuple[Step, ActionRule]]:
+    """The action rules whose condition holds; raise StepFileError naming the first that
+    cannot be evaluated (``check`` tries each on sample answers, so this is rare)."""
+    fired: list[tuple[Step, ActionRule]] = []
+    for step, rule in tree.actions():
+        try:
+            holds = conditions.holds(rule.when, context)
+        except conditions.ConditionError as exc:
+            where = tree.action_lines.get(rule.id)
+            loc = Location(where.path, where.line) if where else Location(step.where.path,
+                                                                          step.where.line)
+            raise StepFileError([Problem(loc, msg("action_condition_failed", id=rule.id,
+                                                  reason=exc.reason()))]) from None
+        if holds:
+            fired.append((step, rule))
+    return fired

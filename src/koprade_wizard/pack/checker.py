@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from koprade_wizard.common.errors import Location, Message, ProblemList, StepFileError, msg
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
-from koprade_wizard.pack.kinds import AnswerInvalid, check_value
+from koprade_wizard.pack.kinds import AnswerInvalid, PatternError, check_value, pattern
 from koprade_wizard.pack.model import (
     KINDS,
     ActionRule,
@@ -36,6 +35,7 @@ from koprade_wizard.pack.model import (
 from koprade_wizard.pack.model import (
     Validation as ValidationFile,
 )
+from koprade_wizard.pack.probe import Target, probe, show
 from koprade_wizard.pack.tree import (
     ActionRule as RuntimeAction,
 )
@@ -72,6 +72,8 @@ class _Checker:
         # True when a listed step could not be read: its question ids are then unknown.
         self.incomplete = False
         self.builtin_sources: tuple[str, ...] = ()
+        # Expressions that passed the static checks, to try on sample answers.
+        self.targets: list[Target] = []
 
     # -- helpers -------------------------------------------------------------
     def add(self, path: Path, line: int, msg: str, **params: Any) -> None:
@@ -80,7 +82,7 @@ class _Checker:
     def _show(self, path: Path) -> str:
         try:
             return str(path.relative_to(Path.cwd()))
-        except ValueError:
+        except (ValueError, OSError):  # elsewhere, or the current folder has vanished
             return str(path)
 
     def hint(self, name: str, candidates: Iterable[str]) -> Message | str:
@@ -91,6 +93,9 @@ class _Checker:
     def read(self, path: Path, model: type[BaseModel], keys: str) -> _Parsed | None:
         try:
             raw = load_file(path)
+        except OSError as exc:
+            self.add(path, 0, "cannot_read", reason=exc.strerror or type(exc).__name__)
+            return None
         except YamlSyntaxError as exc:
             self.add(path, exc.line, exc.code, **exc.params)
             return None
@@ -240,7 +245,9 @@ class _Checker:
         self.check_questions(good, citable if pack.model else None)
         if self.problems or pack.model is None or len(good) != len(step_ids):
             return None
-        return self.build(pack, good)
+        tree = self.build(pack, good)
+        self.check_samples(tree)
+        return None if self.problems else tree
 
     def check_sources(self, pack: _Parsed, source_ids: list[str]) -> None:
         seen: dict[str, int] = {}
@@ -324,13 +331,13 @@ class _Checker:
                 seen.add(choice.value)
         if q.when is not None:
             self.check_expr(path, raw.key_lines["when"], q.when, "what_condition", q.id,
-                            position, order, questions)
+                            position, order, questions, role="when")
         if q.implied is not None:
             self.check_expr(path, raw.key_lines["implied"], q.implied, "what_implied", q.id,
                             position, order, questions)
         if q.default_expr is not None:
             self.check_expr(path, raw.key_lines["default_expr"], q.default_expr,
-                            "what_default", q.id, position, order, questions)
+                            "what_default", q.id, position, order, questions, role="default")
             if q.default is not None:
                 self.add(path, raw.key_lines["default"], "default_and_expr")
         elif q.default is not None:
@@ -347,14 +354,14 @@ class _Checker:
                     self.add(path, vline, "validation_not_for_kind", key=key, kind=q.kind)
             if rules.pattern is not None:
                 try:
-                    re.compile(rules.pattern)
-                except re.error as exc:
-                    self.add(path, vline, "bad_pattern", pattern=rules.pattern, reason=exc.msg)
+                    pattern(rules.pattern)
+                except PatternError as exc:
+                    self.add(path, vline, "bad_pattern", pattern=rules.pattern, reason=exc)
             if rules.min is not None and rules.max is not None and rules.min > rules.max:
                 self.add(path, vline, "min_above_max", min=rules.min, max=rules.max)
             if rules.expr is not None:
                 self.check_expr(path, vline, rules.expr, "what_validation", q.id, position,
-                                order, questions, extra=("value",))
+                                order, questions, extra=("value",), role="validate")
         likely = q.plausible
         if likely is not None:
             pline = raw.key_lines["plausible"]
@@ -375,7 +382,7 @@ class _Checker:
                                  value=bound, min=rules.min, max=rules.max)
             if likely.expr is not None:
                 self.check_expr(path, pline, likely.expr, "what_plausible", q.id, position,
-                                order, questions, extra=("value",))
+                                order, questions, extra=("value",), role="plausible")
 
     def check_action(
         self,
@@ -389,7 +396,7 @@ class _Checker:
         if action.when is not None:
             # Actions are evaluated after the interview, so any question may be used.
             self.check_expr(path, raw.key_lines["when"], action.when, "what_condition",
-                            action.id, len(order), order, questions)
+                            action.id, len(order), order, questions, role="action")
         if source_ids is not None:
             for j, sid in enumerate(action.sources):
                 if sid not in source_ids:
@@ -407,13 +414,22 @@ class _Checker:
         order: dict[str, tuple[int, Path, int]],
         questions: dict[str, Any],
         extra: tuple[str, ...] = (),
+        role: str = "when",
     ) -> None:
         what = msg(what_key)
         reason = conditions.check_syntax(expr)
         if reason is not None:
             self.add(path, line, "expr_syntax", what=what, expr=expr, reason=reason)
             return
-        for name in sorted(conditions.names(expr)):
+        before = len(self.problems.items)
+        try:
+            read = conditions.names(expr)
+            compared = conditions.comparisons(expr)
+        except Exception:  # compiled, so this is only Jinja's parser at its limits
+            self.add(path, line, "expr_syntax", what=what, expr=expr,
+                     reason=msg("expr_too_deep"))
+            return
+        for name in sorted(read):
             if name in extra:
                 continue
             if name not in order:
@@ -427,21 +443,36 @@ class _Checker:
                 _, opath, oline = order[name]
                 self.add(path, line, "expr_later_name", what=what, name=name,
                          other=f"{self._show(opath)}:{oline}")
-        for cmp in conditions.comparisons(expr):
+        for cmp in compared:
             target = questions.get(cmp.name)
             if isinstance(target, ChoiceQuestionModel) and cmp.literal not in target.choice_values:
                 self.add(path, line, "expr_bad_choice", what=what, name=cmp.name,
                          value=cmp.literal, choices=", ".join(target.choice_values))
+        if len(self.problems.items) == before:
+            # Sound on paper: try it on sample answers once the tree is built.
+            self.targets.append(Target(expr, role, owner, (path, line, what_key)))
+
+    def check_samples(self, tree: DecisionTree) -> None:
+        for failure in probe(tree, self.targets, self.langs[0]):
+            path, line, what_key = failure.target.where
+            sample = ", ".join(f"{k} = {show(v)}" for k, v in failure.sample.items())
+            self.add(path, line, "expr_fails", what=msg(what_key),
+                     expr=failure.target.expr, reason=failure.error.reason(),
+                     sample=msg("expr_sample", answers=sample) if sample else "")
 
     # -- the result ------------------------------------------------------------
     def build(self, pack: _Parsed, steps: list[_Parsed]) -> DecisionTree:
         located: dict[str, Located] = {}
+        action_lines: dict[str, Located] = {}
         built: list[Step] = []
         for parsed in steps:
             model: StepFile = parsed.model
             for i, q in enumerate(model.questions):
                 located[q.id] = Located(path=self._show(parsed.path),
                                         line=parsed.raw["questions"].item_lines[i])
+            for i, a in enumerate(model.actions):
+                action_lines[a.id] = Located(path=self._show(parsed.path),
+                                             line=parsed.raw["actions"].item_lines[i])
             built.append(
                 Step(
                     id=model.id,
@@ -465,6 +496,7 @@ class _Checker:
                 for s in pack_model.sources
             ),
             question_lines=located,
+            action_lines=action_lines,
         )
 
 
@@ -500,7 +532,8 @@ def _runtime_unit(unit: dict[str, Any]) -> UnitText:
 
 def _runtime_action(a: ActionRule) -> RuntimeAction:
     return RuntimeAction(id=a.id, phase=a.phase, title=dict(a.title), detail=dict(a.detail),
-                         when=a.when, priority=a.priority, sources=tuple(a.sources))
+                         when=a.when, priority=a.priority, sources=tuple(a.sources),
+                         routes=tuple(a.routes))
 
 
 class _Permissive(dict[str, Any]):

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, Literal, NoReturn
+
+import re2
 
 from koprade_wizard.common.errors import Said, msg
 from koprade_wizard.i18n.messages import t
@@ -38,6 +40,14 @@ class AnswerInvalid(Exception):
     def __init__(self, message: Said) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+class RuleFailed(AnswerInvalid):
+    """The step file's validation expression itself failed: no answer is at fault."""
+
+    def __init__(self, message: Said, reason: Said) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class AnswerAmbiguous(AnswerInvalid):
@@ -103,12 +113,16 @@ def _read_number_text(q: Question, text: str, lang: str, whole: bool) -> Any:
     if not readings:
         raise AnswerInvalid(msg("answer_not_integer" if whole else "answer_not_number"))
     if len(readings) > 1:
-        shown = [_shown_number(v, lang) for v in readings]
-        raise AnswerAmbiguous(
-            msg("answer_ambiguous", text=text.strip(), readings=msg(
-                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
-            tuple(readings))
+        _ambiguous(text, readings, [_shown_number(v, lang) for v in readings])
     return readings[0]
+
+
+def _ambiguous(text: str, readings: Sequence[Any], shown: Sequence[str]) -> NoReturn:
+    """Typed text that reads two ways is asked back with every reading, never guessed."""
+    raise AnswerAmbiguous(
+        msg("answer_ambiguous", text=text.strip(), readings=msg(
+            "answer_or", first=shown[0], second=", ".join(shown[1:]))),
+        tuple(readings))
 
 
 def _text_integer(q: Question, text: str, lang: str) -> Any:
@@ -127,11 +141,7 @@ def _text_date(q: Question, text: str, lang: str) -> Any:
     if not readings:
         raise AnswerInvalid(msg("answer_not_date"))
     if len(readings) > 1:
-        shown = [date(d, lang) for d in readings]
-        raise AnswerAmbiguous(
-            msg("answer_ambiguous", text=text.strip(), readings=msg(
-                "answer_or", first=shown[0], second=", ".join(shown[1:]))),
-            tuple(readings))
+        _ambiguous(text, readings, [date(d, lang) for d in readings])
     return readings[0]
 
 
@@ -385,19 +395,49 @@ def _check_rules(
         raise AnswerInvalid(custom or msg("answer_too_short", count=rules.min_length))
     if rules.max_length is not None and measure is not None and measure > rules.max_length:
         raise AnswerInvalid(custom or msg("answer_too_long", count=rules.max_length))
-    if (
-        rules.pattern is not None
-        and isinstance(value, str)
-        and re.fullmatch(rules.pattern, value) is None
-    ):
-        raise AnswerInvalid(custom or msg("answer_pattern"))
+    if rules.pattern is not None and isinstance(value, str):
+        try:
+            matched = pattern(rules.pattern).fullmatch(value) is not None
+        except PatternError as exc:  # check refuses such packs; never crash an interview
+            raise AnswerInvalid(msg("answer_rule_failed", reason=str(exc))) from None
+        except UnicodeError:  # a lone surrogate is no text RE2 reads
+            matched = False
+        if not matched:
+            raise AnswerInvalid(custom or msg("answer_pattern"))
     if rules.expr is not None:
         try:
             ok = conditions.holds(rules.expr, {**context, "value": value})
         except conditions.ConditionError as exc:
-            raise AnswerInvalid(msg("answer_rule_failed", reason=str(exc))) from None
+            raise RuleFailed(msg("answer_rule_failed", reason=exc.reason()), exc.reason()) from None
         if not ok:
             raise AnswerInvalid(custom or msg("answer_rule"))
+
+
+class PatternError(Exception):
+    """A ``validate: pattern`` that RE2 cannot compile."""
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # RE2 would also print its own complaint on stderr
+
+
+@lru_cache(maxsize=256)
+def pattern(source: str) -> Any:
+    """A step file's pattern, compiled by RE2.
+
+    RE2 matches in time linear in the answer, so no pattern (``(a+)+$`` and the like)
+    can make the wizard hang on what a person types. Its syntax lacks back-references
+    and look-arounds, and ``\\w``, ``\\d``, ``\\s`` mean ASCII only (``\\pL`` is any letter).
+    """
+    try:
+        return re2.compile(source, options=_RE2_OPTIONS)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(str(reason)) from None
+    except (TypeError, ValueError) as exc:  # a NUL or a surrogate in the pattern
+        raise PatternError(str(exc)) from None
 
 
 def _num(x: float) -> str:

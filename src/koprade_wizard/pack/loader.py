@@ -31,7 +31,9 @@ def _key(folder: Path, builtin_sources: Collection[str]) -> str:
     # The folder: messages at run time name the files where they are. tree.py: the
     # cache holds its classes, which must be the ones that read it back.
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{folder.resolve()}".encode())
-    digest.update(Path(__file__).with_name("tree.py").read_bytes())
+    # The expressions' compiled code depends on the sandbox that compiled them.
+    for module in ("tree.py", "conditions.py", "sandbox.py"):
+        digest.update(Path(__file__).with_name(module).read_bytes())
     digest.update("\0".join(sorted(builtin_sources)).encode())
     for path in sorted(folder.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -145,6 +145,13 @@ class ActionRule(_Frozen):
     title: LocalText
     detail: LocalText
     sources: list[str] = Field(default_factory=list)
+    routes: list[ChoiceValue] = Field(
+        default_factory=list,
+        description=(
+            "Funding routes the action recommends (route ids such as leader_community); "
+            "the plan leaves the action out when every one of them does not fit."
+        ),
+    )
 
 
 class StepFile(_Frozen):

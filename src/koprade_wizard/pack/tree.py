@@ -97,6 +97,7 @@ class ActionRule:
     when: str | None = None
     priority: int = 2
     sources: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()  # funding routes it recommends; dropped when none fits
 
 
 @record
@@ -138,6 +139,8 @@ class DecisionTree:
     steps: tuple[Step, ...]
     sources: tuple[PackSource, ...]
     question_lines: dict[str, Located]
+    # Where each action rule was written, for messages when its condition fails.
+    action_lines: dict[str, Located] = field(default_factory=dict)
     _index: dict[str, tuple[Question, Step]] = field(default_factory=dict, compare=False,
                                                      repr=False)
 

@@ -40,8 +40,22 @@ def safe_load(text: str) -> Any:
         raise _syntax_error(exc, text) from None
 
 
+# Deeper than this, a hand-written file is a mistake; and the line-keeping loader (and
+# the checks that walk its result) recurse once per level.
+MAX_DEPTH = 60
+
+
 class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    _depth = 0
+
+    def _enter(self, node: Node) -> None:
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlSyntaxError(f"nested more than {MAX_DEPTH} levels deep",
+                                  node.start_mark.line + 1)
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:
+        self._enter(node)
         self.flatten_mapping(node)
         result = LineDict()
         result.line = node.start_mark.line + 1
@@ -54,12 +68,15 @@ class _LineLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
                 raise DuplicateKeyError(key, key_node.start_mark.line + 1)
             result[key] = self.construct_object(value_node, deep=True)
             result.key_lines[key] = key_node.start_mark.line + 1
+        self._depth -= 1
         return result
 
     def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:
+        self._enter(node)
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        self._depth -= 1
         return result
 
 
@@ -114,16 +131,29 @@ class YamlSyntaxError(Exception):
         self.params = {"reason": reason} if params is None else params
 
 
+def _line_at(text: str, position: int) -> int:
+    """The 1-based line of a reader's position (libyaml counts UTF-8 bytes)."""
+    if SAFE_LOADER is not yaml.SafeLoader:
+        return text.encode("utf-8", "surrogatepass").count(b"\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1
+
+
 def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     """A parser error as a reason and a 1-based line inside the text."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A character YAML does not allow (NUL, other control characters).
+        found = exc.character
+        char = found if isinstance(found, int) else ord(str(found)[:1] or "?")
+        return YamlSyntaxError(f"the character U+{char:04X} is not allowed ({exc.reason})",
+                               _line_at(text, exc.position))
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return YamlSyntaxError(str(exc), 0)
+        return YamlSyntaxError(str(exc), 1)
     mark = exc.problem_mark or exc.context_mark
     if mark is not None and exc.context_mark is not None and mark.line >= len(text.splitlines()):
         # Past the last line says nothing; point at where the unclosed thing began.
         mark = exc.context_mark
     reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    return YamlSyntaxError(reason or "not valid YAML", mark.line + 1 if mark else 0)
+    return YamlSyntaxError(reason or "not valid YAML", mark.line + 1 if mark else 1)
 
 
 def load_text(text: str) -> Any:
@@ -137,15 +167,22 @@ def load_text(text: str) -> Any:
                               {"tag": exc.tag}) from None
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text) from None
+    except RecursionError:
+        raise YamlSyntaxError(f"nested more than {MAX_DEPTH} levels deep", 1) from None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 bytes as text; raise YamlSyntaxError with the line of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        reason = f"not UTF-8 text ({exc.reason})"
+        raise YamlSyntaxError(reason, line, "not_utf8", {"reason": exc.reason}) from None
 
 
 def load_file(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text ({exc.reason})"
-        raise YamlSyntaxError(reason, 0, "not_utf8", {"reason": reason}) from None
-    return load_text(text)
+    return load_text(decode(path.read_bytes()))
 
 
 def line_of(data: Any, loc: tuple[Any, ...], fallback: int = 0) -> int:

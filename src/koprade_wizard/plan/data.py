@@ -1,6 +1,8 @@
 """Answers → plan data: fired action rules, calculations, funding routes, timeline, risks.
 
-Pure: no files, no terminal. The Markdown template turns a ``PlanData`` into words.
+Pure: no files, no terminal. The answers become the calculations' inputs in
+``money.py``; the schedule is ``guidance.schedule``. The Markdown template turns a
+``PlanData`` into words.
 Question ids of the bundled pack are read with ``.get``: a trainer's own pack without
 some of them still gets a plan, with the parts it cannot fill left out.
 """
@@ -12,35 +14,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from koprade_wizard.common.record import field, record
-from koprade_wizard.guidance import calc, funding
-from koprade_wizard.guidance.municipalities import (
-    LAG_BY_MUNICIPALITY,
-    LagCoverage,
-    Municipality,
-    lookup,
-)
-from koprade_wizard.guidance.sources import SOURCES
-from koprade_wizard.pack import applicability, conditions
+from koprade_wizard.guidance import calc, funding, territories
+from koprade_wizard.guidance.funding import FundingMatch, Reason
+from koprade_wizard.guidance.municipalities import Municipality, lookup
+from koprade_wizard.guidance.schedule import Schedule, TimelineTask, schedule
+from koprade_wizard.guidance.sources import lookup_source
+from koprade_wizard.guidance.territories import LagVerdict
+from koprade_wizard.pack import applicability
 from koprade_wizard.pack.display import show, text
 from koprade_wizard.pack.tree import PHASES, DecisionTree, PackSource
+from koprade_wizard.plan.money import (
+    best_grant,
+    calc_inputs,
+    chosen_routes,
+    funding_inputs,
+    lag_area,
+    loan_wanted,
+)
 
 _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 
-_WORKS = {"ready": calc.Works.NONE, "cosmetic": calc.Works.COSMETIC, "major": calc.Works.MAJOR}
-_TENURE = {
-    "owned": calc.Premises.OWNED,
-    "leased": calc.Premises.RENTED,
-    "council-offered": calc.Premises.COUNCIL,
-}
-_WORKSHOPS = {
-    "3d-printing": calc.Workshop.PRINTING_3D,
-    "laser-vinyl": calc.Workshop.CUTTING,
-    "woodwork": calc.Workshop.WOODWORK,
-    "sewing": calc.Workshop.TEXTILE,
-    "electronics": calc.Workshop.ELECTRONICS,
-}
-_EQUIPMENT_COST = {"printer": "printer_eur", "kitchen": "kitchen_eur"}
-_STAGE = {s.value: s for s in funding.Stage}
 
 
 @record
@@ -52,6 +45,7 @@ class ActionItem:
     title: str
     detail: str
     sources: tuple[str, ...]
+    routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
 
 
 @record
@@ -70,17 +64,14 @@ class StepAnswers:
 
 
 @record
-class TimelineTask:
-    id: str
-    phase: str
-    name_key: str
-    start: dt.date
-    days: int
-    milestone: bool = False
+class Bridge:
+    """Grant money the founder pays first: from the start of the works until the
+    grant is paid, ``months`` after opening (``Defaults.grant_paid_months_after_opening``)."""
 
-    @property
-    def end(self) -> dt.date:
-        return self.start + dt.timedelta(days=self.days)
+    amount: float
+    start: dt.date
+    paid: dt.date
+    months: int
 
 
 @record
@@ -103,7 +94,7 @@ class Citations:
         self._order: list[str] = []
 
     def known(self, sid: str) -> bool:
-        return sid in self._pack or sid in SOURCES
+        return sid in self._pack or lookup_source(sid) is not None
 
     def number(self, sid: str) -> int | None:
         if not self.known(sid):
@@ -120,7 +111,8 @@ class Citations:
                 result.append(CitedSource(n, sid, p.title, p.publisher, p.year, p.url,
                                           p.as_of, None))
             else:
-                s = SOURCES[sid]
+                s = lookup_source(sid)
+                assert s is not None
                 result.append(CitedSource(n, sid, s.title, s.author, s.year, s.url, s.as_of,
                                           s.reliability))
         return result
@@ -138,7 +130,7 @@ class PlanData:
     calc: calc.CalcResult
     funding: tuple[funding.FundingMatch, ...]
     municipality: Municipality | None
-    lag: LagCoverage | None  # None: not known for certain; the plan says "check with LAD"
+    lag: LagVerdict | None  # the LEADER group where the space will be; None: no municipality
     timeline: tuple[TimelineTask, ...]
     opening: dt.date
     risks: tuple[str, ...]
@@ -146,6 +138,41 @@ class PlanData:
     missing: tuple[str, ...]
     interested: frozenset[str]  # route ids the founder said they are interested in
     citations: Citations = field(compare=False)
+    bridge: Bridge | None = None
+    schedule: Schedule | None = None
+
+    @property
+    def lag_source_ids(self) -> tuple[str, ...]:
+        """Citation ids of the pages the LEADER group's row rests on."""
+        if self.lag is None:
+            return ()
+        return tuple(f"lag-page:{self.lag.municipality}:{i}" for i in range(len(self.lag.pages)))
+
+    @property
+    def lag_reason(self) -> Reason | None:
+        """The territory reason of the LEADER verdict, the same for both LEADER lines."""
+        for m in self.funding:
+            if m.route.value.startswith("leader"):
+                found = next((r for r in m.reasons if r.code.startswith("lag_")), None)
+                if found is not None:
+                    return found
+        return None
+
+    @property
+    def stat_region(self) -> str | None:
+        """The statistical region of the municipality (for regional figures)."""
+        if self.municipality is None:
+            return None
+        return territories.programme_areas().region_of.get(self.municipality.slug)
+
+    def verdict(self, route: str) -> str | None:
+        """The verdict for a route id (``fits``, ``maybe``, ``no``), if it was judged."""
+        return next((m.fits.value for m in self.funding if m.route.value == route), None)
+
+    @property
+    def chosen_funding(self) -> tuple[FundingMatch, ...]:
+        """The routes the founder chose, with their verdicts, in the table's order."""
+        return tuple(m for m in self.funding if m.route.value in self.interested)
 
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
@@ -163,84 +190,31 @@ def _num(a: Mapping[str, Any], key: str) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = ()) -> calc.CalcInputs:
-    """Map the bundled pack's answers onto the calculation's inputs."""
-    area = _num(a, "area_m2") if a.get("premises_found") else None
-    desks = a.get("desired_desks") if not a.get("premises_found") else None
-    rent = _num(a, "monthly_rent")
-    equipment = a.get("equipment") or []
-    extra: dict[str, Any] = {}
-    if "equipment" in a:
-        # Equipment the founder did not ask for costs nothing at set-up.
-        extra = {name: 0.0 for item, name in _EQUIPMENT_COST.items() if item not in equipment}
-    host_hours = _num(a, "host_hours")
-    return calc.CalcInputs(
-        area_m2=area,
-        desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
-        start_members=_num(a, "current_members") if a.get("stage") == "open" else None,
-        works=_WORKS.get(a.get("condition") or ""),
-        workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
-        premises=_TENURE.get(a.get("tenure") or ""),
-        rent_eur_per_m2=rent / area if rent is not None and area else None,
-        host_hours_per_week=host_hours,
-        host_eur_per_hour=0.0 if a.get("host_paid") == "volunteer" else None,
-        monthly_costs_eur=_num(a, "monthly_costs"),
-        setup_budget_eur=_num(a, "setup_budget"),
-        price_hot_desk=_num(a, "price_hot_desk"),
-        price_day_pass=_num(a, "price_day_pass"),
-        own_money_eur=_num(a, "own_money"),
-        internet_down_mbps=_num(a, "internet_down"),
-        internet_up_mbps=_num(a, "internet_up"),
-        grants=grants,
-        **extra,
-    )
+_WEAK_BANDWIDTH = frozenset({"short", "unknown"})
 
 
-def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
-    form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
-    age = _num(a, "company_age_years")
-    return funding.FundingInputs(
-        legal_form=form,
-        municipality=a.get("municipality"),
-        stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
-        company_age_years=age,
-        setup_budget=setup_total,
-        own_money=_num(a, "own_money"),
-        # Every route is judged, not only those ticked: a founder may not know them yet.
-        interested_routes=None,
-        form_planned=not a.get("legal_registered", False),
-    )
-
-
-def best_grant(matches: list[funding.FundingMatch], setup_total: float) -> calc.GrantInput | None:
-    """The one grant the budget counts on: the fitting route with the largest low estimate.
-
-    Only one, and at its lowest rate: grants are competitive, so the plan must not
-    stack hopes.
-    """
-    fitting = [m for m in matches if m.fits is funding.Fit.YES and m.rate is not None
-               and m.support_estimate is not None and m.route is not funding.RouteId.ALTUM_START]
-    if not fitting:
-        return None
-    best = max(fitting, key=lambda m: m.support_estimate[0] if m.support_estimate else 0)
-    assert best.rate is not None
-    eligible = setup_total
-    if best.limit is not None and best.limit_applies_to == "eligible_cost":
-        eligible = min(setup_total, best.limit)
-    cap = best.limit if best.limit_applies_to == "amount" else None
-    return calc.GrantInput(rate=best.rate.min, max_amount=cap, eligible_cost=eligible,
-                           label=best.route.value)
-
-
-def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str) -> list[ActionItem]:
+def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
+                  verdicts: Mapping[str, funding.Fit] | None = None) -> list[ActionItem]:
+    """The action rules whose condition holds, less those that recommend only routes
+    whose verdict is "no" (``verdicts``: route id → verdict)."""
     items = []
-    for step, rule in tree.actions():
-        if conditions.holds(rule.when, context):
-            items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
-                                    text(rule.title, lang), text(rule.detail, lang),
-                                    rule.sources))
+    for step, rule in applicability.fired_rules(tree, context):
+        if verdicts is not None and rule.routes and all(
+            verdicts.get(r) in (funding.Fit.NO, None) for r in rule.routes
+        ):
+            continue
+        items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
+                                text(rule.title, lang), text(rule.detail, lang),
+                                rule.sources, rule.routes))
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
+
+
+def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, ...]:
+    """The most urgent steps, each title once (two rules may give the same advice)."""
+    ranked = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))
+    unique = {x.title: x for x in reversed(ranked)}
+    return tuple(sorted(unique.values(), key=ranked.index)[:count])
 
 
 def demand_is_weak(a: Mapping[str, Any]) -> bool:
@@ -251,49 +225,53 @@ def demand_is_weak(a: Mapping[str, Any]) -> bool:
     return not a.get("survey_done") or respondents < 20 or committed < 5
 
 
-def timeline(a: Mapping[str, Any], today: dt.date,
-             matches: list[funding.FundingMatch]) -> tuple[tuple[TimelineTask, ...], dt.date]:
-    """A schedule from today: community and demand first, then the concept and the
-    funding decision, then fit-out, opening, and the first half-year of development.
-    Planning to opening takes 7–8.5 months on average (Deskmag 2016)."""
-    stage = a.get("stage") or "idea"
-    tasks: list[TimelineTask] = []
-
-    def add(tid: str, phase: str, start: dt.date, days: int, milestone: bool = False) -> dt.date:
-        tasks.append(TimelineTask(tid, phase, f"task_{tid}", start, days, milestone))
-        return start + dt.timedelta(days=days)
-
-    start = today
-    if stage == "open":
-        grow = add("grow_members", "development", start, 90)
-        add("events_programme", "development", start, 180)
-        add("network", "development", grow, 90)
-        add("review", "development", start + dt.timedelta(days=180), 0, milestone=True)
-        return tuple(tasks), start
-    survey_end = add("survey", "awareness", start, 45)
-    add("community_events", "awareness", start, 90)
-    concept_start = survey_end if stage == "idea" else start
-    concept_end = add("legal_business_plan", "concept", concept_start, 60)
+def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.FundingMatch],
+             weak: bool, chosen: frozenset[funding.RouteId]) -> Schedule:
+    """The schedule for these answers (see ``guidance.schedule``): LEADER's longer
+    decision only when LEADER is chosen (``chosen``) and not ruled out."""
     leader = any(m.route.value.startswith("leader") and m.fits is not funding.Fit.NO
-                 for m in matches)
-    # LEADER: about a month at the local action group, then 3–5 months at LAD.
-    funding_days = 150 if leader else 60
-    funding_end = add("funding_decision", "concept", concept_end, funding_days)
-    fit_days = 120 if a.get("condition") == "major" else 45
-    fit_end = add("fit_out", "installation", funding_end, fit_days)
-    add("pre_bookings", "installation", fit_end - dt.timedelta(days=60), 60)
-    opening = fit_end
+                 and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
-    if isinstance(wanted, dt.date) and wanted > opening:
-        opening = wanted
-    add("opening", "installation", opening, 0, milestone=True)
-    add("events_programme", "development", opening, 180)
-    add("network", "development", opening + dt.timedelta(days=30), 150)
-    add("review", "development", opening + dt.timedelta(days=180), 0, milestone=True)
-    return tuple(tasks), opening
+    return schedule(today, is_open=a.get("stage") == "open", demand_weak=weak,
+                    premises_found=bool(a.get("premises_found")), works=a.get("condition"),
+                    leader=leader, wanted=wanted if isinstance(wanted, dt.date) else None)
 
 
-def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[str, ...]:
+def bridge(result: calc.CalcResult, tasks: tuple[TimelineTask, ...],
+           opening: dt.date) -> Bridge | None:
+    """The bridge a grant paid after the project needs, with its dates."""
+    amount = result.funding.bridge
+    if amount <= 0:
+        return None
+    months = result.figures.grant_paid_months_after_opening
+    start = next((t.start for t in tasks if t.id == "fit_out"), opening)
+    return Bridge(amount, start, _add_months(opening, months), months)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return dt.date(day.year + year, month + 1, min(day.day, 28))
+
+
+_GRANTS = frozenset({"leader_economy", "leader_community", "municipality",
+                     "active_citizens_fund", "interreg_ee_lv", "interreg_lv_lt"})
+
+
+def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[funding.RouteId],
+               lag: LagVerdict | None) -> str | None:
+    """Competition for grants, if a grant is in play: the routes chosen (all when none
+    were), less those that do not fit. A group's round figures are quoted as that
+    group's own only in its own territory; elsewhere they are another group's example."""
+    open_grants = [m for m in matches if m.route.value in _GRANTS
+                   and (not chosen or m.route.value in chosen) and m.fits is not funding.Fit.NO]
+    if not open_grants:
+        return None
+    own = lag is not None and any(g.id == funding.LEADER_COMPETITION_GROUP for g in lag.groups)
+    return "grant_competition" if own else "grant_competition_other"
+
+
+def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
+          grant_competition: str | None = "grant_competition") -> tuple[str, ...]:
     found = []
     if weak:
         found.append("weak_demand")
@@ -306,17 +284,20 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool) -> tuple[st
         found.append("no_break_even")
     elif be.months_to_recover > 36:
         found.append("slow_break_even")
-    if result.bandwidth.verdict in ("short", "unknown"):
+    if result.bandwidth.verdict in _WEAK_BANDWIDTH:
         found.append(f"internet_{result.bandwidth.verdict}")
     if (_num(a, "core_team_size") or 0) < 2:
         found.append("small_team")
     if a.get("host_paid") in ("volunteer", "volunteer-first") or not a.get("host_hours"):
         found.append("volunteer_host")
     if result.funding.gap > 0:
-        found.append("funding_gap")
+        # A council closes its own gap by budget decision, not by "council support".
+        found.append("funding_gap_council" if a.get("founder_type") == "municipality"
+                     else "funding_gap")
     if a.get("workshop_kinds"):
         found.append("workshop_safety")
-    found.append("grant_competition")
+    if grant_competition:
+        found.append(grant_competition)
     return tuple(found)
 
 
@@ -336,16 +317,21 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         steps.append(StepAnswers(step.id, text(step.title, lang), rows))
 
     first = calc.compute(calc_inputs(a))
-    matches = funding.match_funding(funding_inputs(a, first.setup.total))
-    grant = best_grant(matches, first.setup.total)
-    result = calc.compute(calc_inputs(a, (grant,) if grant else ()))
+    inputs = funding_inputs(a, first.setup.total)
+    matches = funding.match_funding(inputs)
+    chosen = chosen_routes(a, inputs.legal_form)
+    grant = best_grant(matches, first.setup.total, chosen)
+    result = calc.compute(calc_inputs(a, (grant,) if grant else (), loan_wanted(matches, chosen)))
 
-    actions = fired_actions(tree, context, lang)
-    top = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))[:3]
+    verdicts = {m.route.value: m.fits for m in matches}
+    actions = fired_actions(tree, context, lang, verdicts)
+    top = top_actions(actions)
     slug = a.get("municipality")
     muni = lookup(slug) if isinstance(slug, str) else None
-    tasks, opening = timeline(a, today, matches)
+    lag = territories.resolve_lag(muni.slug, lag_area(a)) if muni else None
     weak = demand_is_weak(a)
+    plan_schedule = timeline(a, today, matches, weak, chosen)
+    tasks, opening = plan_schedule.tasks, plan_schedule.opening
     missing = tuple(text(tree.question(q).label, lang)
                     for q in applicability.missing_required(tree, answers))
     return PlanData(
@@ -359,13 +345,14 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         calc=result,
         funding=tuple(matches),
         municipality=muni,
-        lag=LAG_BY_MUNICIPALITY.get(muni.slug) if muni else None,
+        lag=lag,
         timeline=tasks,
         opening=opening,
-        risks=risks(a, result, weak),
+        risks=risks(a, result, weak, grant_risk(matches, chosen, lag)),
         demand_weak=weak,
         missing=missing,
-        interested=frozenset(r.value for r in funding.routes_from_answers(
-            a.get("funding_routes")) or ()),
+        interested=chosen,
         citations=Citations(tree.sources),
+        bridge=bridge(result, tasks, opening),
+        schedule=plan_schedule,
     )

@@ -9,13 +9,21 @@ filters, so it is shown as typed and never read as markup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
+from jinja2.bccache import Bucket
 
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
@@ -33,6 +41,19 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """A cache that only ever helps: a full, read-only or vanished cache folder means
+    the templates are compiled again, never that the plan cannot be written."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
     """Compiled templates kept between runs.
 
@@ -44,7 +65,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
+    return _QuietBytecodeCache(str(folder), pattern=f"%s-{__version__}.cache")
 
 
 @lru_cache(maxsize=2)
@@ -92,7 +113,7 @@ def phrases(lang: str) -> dict[str, Any]:
             "ngettext": ngettext}
 
 
-def _tidy(markdown: str) -> str:
+def tidy(markdown: str) -> str:
     """One blank line between blocks, no trailing spaces, one final newline."""
     text = _TRAILING.sub("", markdown)
     text = _BLANK_RUNS.sub("\n\n", text)
@@ -128,17 +149,23 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
     except RenderError:
         raise
     except Exception as exc:  # a broken or adapted template: say where, never a traceback
-        raise RenderError(f"{folder / TEMPLATE}:{_template_line(exc)}: the plan template "
-                          f"failed: {type(exc).__name__}: {exc}") from None
-    return typography.tidy(_tidy(markdown), lang)
+        path, line = _template_place(exc, folder)
+        raise RenderError(f"{path}:{line}: the plan template failed: "
+                          f"{type(exc).__name__}: {exc}") from None
+    return typography.tidy(tidy(markdown), lang)
 
 
-def _template_line(exc: BaseException) -> int:
-    """The template line an error came from (Jinja maps its frames to template lines)."""
-    line = getattr(exc, "lineno", None)
+def _template_place(exc: BaseException, folder: Path) -> tuple[str, int]:
+    """The template file and line an error came from: the innermost template frame, so
+    an error inside an included section names that section (Jinja maps its frames to
+    template lines; a syntax error carries its own file and line)."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return exc.filename, exc.lineno
+    path, line = str(folder / TEMPLATE), int(getattr(exc, "lineno", None) or 0)
     tb = exc.__traceback__
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE):
-            line = tb.tb_lineno
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            path, line = name, tb.tb_lineno
         tb = tb.tb_next
-    return int(line or 0)
+    return path, line

@@ -1,5 +1,5 @@
-"""Write a plan's files: Markdown, HTML, PDF and Word, atomically, never over an existing plan
-unless asked to."""
+"""Write a plan's files — Markdown, HTML, PDF, Word, the one page and the JSON data —
+atomically, never over an existing plan unless asked to."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.errors import Location, Problem, RenderError, msg
-from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.fsutil import atomic_write_all
 from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack import applicability
 from koprade_wizard.pack.tree import DecisionTree
 
-FORMATS = ("md", "html", "pdf", "docx")
-# Asked for by name only; "all" is FORMATS. The one page is a PDF of its own.
+FORMATS = ("md", "html", "pdf", "docx")  # what "all" writes
+# Asked for by name only. The one page is a PDF of its own.
 EXTRA_FORMATS = ("onepager",)
+DATA_FORMATS = ("json",)  # the plan's data, for tools rather than readers
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -33,6 +34,13 @@ class PlanRequest:
     force: bool = False
     partial: bool = False
     today: dt.date | None = None
+    templates: Path | None = None  # a pack's own plan templates; None: the bundled ones
+
+
+def pack_templates(steps: Path) -> Path | None:
+    """A pack may carry its own plan templates in ``templates/`` beside its step files."""
+    folder = steps / "templates"
+    return folder if (folder / "plan.md.j2").is_file() else None
 
 
 def plan_base(answers_path: Path, out_dir: Path) -> Path:
@@ -74,7 +82,7 @@ def write_plan(request: PlanRequest) -> list[Path]:
     today = request.today or dt.date.today()
     plan = plan_data.build_plan(request.tree, answers, lang, today,
                                 yes_no=(t("yes", lang), t("no", lang)))
-    markdown = render_markdown(plan)
+    markdown = render_markdown(plan, request.templates)
     contents: dict[str, bytes | str] = {}
     if "md" in files:
         contents["md"] = markdown
@@ -97,8 +105,12 @@ def write_plan(request: PlanRequest) -> list[Path]:
         from koprade_wizard.plan.pdf import html_to_pdf, onepager_html
 
         contents["onepager"] = html_to_pdf(onepager_html(markdown, _meta(plan, markdown)))
-    for fmt, path in files.items():
-        atomic_write(path, contents[fmt])
+    if "json" in files:
+        from koprade_wizard.plan.export import dumps, plan_json
+
+        contents["json"] = dumps(plan_json(plan, request.tree.id, request.tree.version))
+    # All or nothing: a full disk half-way leaves the old plan's files as they were.
+    atomic_write_all({path: contents[fmt] for fmt, path in files.items()})
     return list(files.values())
 
 

@@ -59,6 +59,7 @@ class DocMeta:
     short_name: str = ""  # the running header; the title where empty
     organisation: str = ""
     contact: str = ""
+    author_role: str = "author"  # how the cover names the author: a pdf_… word
 
 
 # --------------------------------------------------------------------------- HTML
@@ -76,7 +77,7 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
 
 # The few words the PDF itself adds around the plan (catalogue keys "pdf_<key>").
 _UI_KEYS = ("contents", "page_of", "prepared", "organisation", "author", "contact", "status",
-            "draft")
+            "draft", "guidelines")
 
 
 def ui_text(lang: str) -> Mapping[str, str]:
@@ -129,7 +130,7 @@ def _cover(meta: DocMeta, words: Mapping[str, str]) -> str:
     subtitle = f'<p class="cover-subtitle">{escape(meta.subtitle)}</p>' if meta.subtitle else ""
     rows = [
         (words["organisation"], meta.organisation),
-        (words["author"], meta.author),
+        (words[meta.author_role], meta.author),
         (words["contact"], meta.contact),
         (words["prepared"], meta.date_text),
         (words["status"], words["draft"]),
@@ -308,12 +309,14 @@ def warm_up() -> None:
     spent in C libraries (fontconfig, Pango) that let the main thread go on.
     """
 
-    def load() -> None:
-        import weasyprint  # noqa: F401
+    threading.Thread(target=load_now, name="weasyprint-warm-up", daemon=True).start()
 
-        _font_config()
 
-    threading.Thread(target=load, name="weasyprint-warm-up", daemon=True).start()
+def load_now() -> None:
+    """Load weasyprint and the fonts in this thread (a batch worker's start-up)."""
+    import weasyprint  # noqa: F401
+
+    _font_config()
 
 
 def html_to_pdf(html: str) -> bytes:

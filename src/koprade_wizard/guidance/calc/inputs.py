@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
 from koprade_wizard.common.record import record
+from koprade_wizard.guidance.funding_routes import ALTUM_TERM_YEARS
 from koprade_wizard.guidance.sources import SOURCES
 
 
@@ -38,6 +39,13 @@ class Workshop(StrEnum):
     ELECTRONICS = "electronics"
 
 
+class Furniture(StrEnum):
+    NEW = "new"
+    SECOND_HAND = "second-hand"
+    DONATED = "donated"
+    HAVE = "have"
+
+
 @dataclass(frozen=True)
 class Defaults:
     """Every editable default. Source ids are in ``DEFAULT_SOURCES``.
@@ -60,10 +68,14 @@ class Defaults:
     members_per_flex_desk: float = 2.5
     peak_share: float = 0.3
     target_occupancy: float = 0.7
+    workdays_per_week: float = 5.0
+    max_members_per_flex_desk: float = 4.0
+    workshop_room_share: float = 0.2
     # set-up
     fit_out_cosmetic_eur_per_m2: float = 40.0
     fit_out_major_eur_per_m2: float = 280.0
     furniture_eur_per_desk: float = 450.0
+    second_hand_furniture_share: float = 0.5
     it_eur_per_desk: float = 100.0
     network_installation_eur: float = 1_500.0
     printer_eur: float = 400.0
@@ -100,6 +112,17 @@ class Defaults:
     day_passes_per_month: float = 3.0
     meeting_hours_per_member_month: float = 0.75
     vat_rate: float = 0.21
+    # a loan and a grant paid after the project
+    loan_interest_rate: float = 0.06
+    loan_term_years: int = ALTUM_TERM_YEARS
+    grant_paid_months_after_opening: int = 4
+    # scenarios: the pessimistic and optimistic cases against the base plan
+    pessimistic_members_factor: float = 0.7
+    pessimistic_ramp_months: int = 18
+    pessimistic_costs_factor: float = 1.1
+    optimistic_members_factor: float = 1.2
+    optimistic_ramp_months: int = 9
+    depreciation_years: int = 5
     # ramp-up and horizon
     ramp_months: int = 12
     chart_months: int = 36
@@ -124,9 +147,14 @@ DEFAULT_SOURCES: dict[str, str] = {
     "members_per_flex_desk": "practitioner_guides",
     "peak_share": "practitioner_guides",  # ≈25 % daily use in small towns, plus peaks
     "target_occupancy": "estimate",
+    "workdays_per_week": "estimate",
+    # A flex desk can carry up to about 4 members.
+    "max_members_per_flex_desk": "practitioner_guides",
+    "workshop_room_share": "estimate",
     "fit_out_cosmetic_eur_per_m2": "estimate",
     "fit_out_major_eur_per_m2": "bizplan_sites",  # low end of $300–1,000/m²
     "furniture_eur_per_desk": "bizplan_sites",  # low end of $500–2,000/desk
+    "second_hand_furniture_share": "estimate",
     "it_eur_per_desk": "estimate",
     "network_installation_eur": "estimate",
     "printer_eur": "estimate",
@@ -165,6 +193,16 @@ DEFAULT_SOURCES: dict[str, str] = {
     # Meeting rooms bring ~10 % of revenue (Deskmag 2011); 0.75 h a member gives ~9 %.
     "meeting_hours_per_member_month": "deskmag_2011",
     "vat_rate": "vid_vat",
+    "loan_interest_rate": "estimate",  # ALTUM quotes its rate per loan: check with ALTUM
+    "loan_term_years": "altum_start",  # up to 10 years (15 with real estate)
+    # LEADER pays after the project is done and the payment request is checked.
+    "grant_paid_months_after_opening": "estimate",
+    "pessimistic_members_factor": "estimate",
+    "pessimistic_ramp_months": "estimate",
+    "pessimistic_costs_factor": "estimate",
+    "optimistic_members_factor": "estimate",
+    "optimistic_ramp_months": "estimate",
+    "depreciation_years": "estimate",
     "ramp_months": "estimate",
     # Break-even averages run from ~12 months to ~3 years: chart 3 years, look 5.
     "chart_months": "deskmag_2017",
@@ -188,6 +226,13 @@ _SHARE_NAMES = ("share_day_pass", "share_hot_desk", "share_dedicated_desk", "sha
 
 #: ``Line.source_id`` for a figure the founder gave.
 FOUNDER = "founder"
+#: ``source_id`` for a price taken from what members said they would pay.
+ACCEPTED = "accepted"
+
+#: Membership tiers, cheapest first. Dedicated desks and private offices each hold a
+#: desk; day-pass and hot-desk members share flex desks.
+TIERS = ("day_pass", "hot_desk", "dedicated_desk", "private_office")
+FIXED_TIERS = frozenset({"dedicated_desk", "private_office"})
 
 
 @record
@@ -202,6 +247,7 @@ class GrantInput:
     max_amount: float | None = None
     eligible_cost: float | None = None
     label: str = ""
+    paid_after: bool = False  # paid only after the project (LEADER): to be bridged
 
 
 @record
@@ -220,16 +266,21 @@ class CalcInputs:
     m2_per_desk: float | None = None
     common_share: float | None = None
     members_per_flex_desk: float | None = None
+    days_per_week: float | None = None  # how often a member comes; sets members per flex desk
     target_members: float | None = None
     start_members: float | None = None  # members already there (a space that is open)
     members_per_meeting_room: float | None = None
     peak_users_per_phone_booth: float | None = None
     peak_share: float | None = None
+    workshop_room: bool = False  # a workshop room of its own comes off the desk area
+    meeting_room: bool | None = None  # chosen or not; None: as many as members need
+    phone_booth: bool | None = None
     # set-up
     works: Works | None = None
     workshops: tuple[Workshop, ...] = ()
     fit_out_eur_per_m2: float | None = None
     furniture_eur_per_desk: float | None = None
+    furniture: Furniture | None = None
     it_eur_per_desk: float | None = None
     network_installation_eur: float | None = None
     printer_eur: float | None = None
@@ -249,7 +300,10 @@ class CalcInputs:
     cleaning_eur_per_m2: float | None = None
     other_eur_month: float | None = None
     monthly_costs_eur: float | None = None
-    # revenue
+    # revenue: the tiers the space offers (None: every tier) and what members said
+    # they would pay a month
+    tiers: frozenset[str] | None = None
+    accepted_price: float | None = None
     price_day_pass: float | None = None
     price_hot_desk: float | None = None
     price_dedicated_desk: float | None = None
@@ -266,6 +320,7 @@ class CalcInputs:
     grants: tuple[GrantInput, ...] = ()
     own_money_eur: float | None = None
     loans_eur: float | None = None
+    loan_wanted: bool = False  # a start loan for what grants and own money leave open
     ramp_months: int | None = None
     # internet as the founder has it
     internet_down_mbps: float | None = None
@@ -286,9 +341,19 @@ def resolve(inputs: CalcInputs, defaults: Defaults = DEFAULTS) -> Defaults:
     if any(n in own for n in _SHARE_NAMES):
         for n in _SHARE_NAMES:
             own.setdefault(n, 0.0)
+    if inputs.days_per_week is not None and inputs.members_per_flex_desk is None:
+        own["members_per_flex_desk"] = members_per_flex_desk(inputs.days_per_week, defaults)
     merged = replace(defaults, **own)
     _check(merged, inputs)
     return merged
+
+
+def members_per_flex_desk(days_per_week: float, d: Defaults = DEFAULTS) -> float:
+    """``k = min(k_max, max(1, workdays / days))``: members who come 2 days of 5
+    share a flex desk 2.5 to a desk; a flex desk carries at most ``k_max`` (4)."""
+    if days_per_week <= 0:
+        return d.max_members_per_flex_desk
+    return min(d.max_members_per_flex_desk, max(1.0, d.workdays_per_week / days_per_week))
 
 
 def _check(d: Defaults, inputs: CalcInputs) -> None:
@@ -297,6 +362,7 @@ def _check(d: Defaults, inputs: CalcInputs) -> None:
         if isinstance(value, int | float) and value < 0:
             raise ValueError(f"{f.name} must not be negative (got {value})")
     for name in ("area_m2", "desired_desks", "target_members", "start_members",
+                 "accepted_price",
                  "setup_budget_eur",
                  "monthly_costs_eur", "own_money_eur", "loans_eur"):
         value = getattr(inputs, name)
@@ -310,3 +376,5 @@ def _check(d: Defaults, inputs: CalcInputs) -> None:
             raise ValueError(f"{name} must be above 0")
     if d.share_day_pass + d.share_hot_desk + d.share_dedicated_desk + d.share_private_office <= 0:
         raise ValueError("membership shares add up to zero")
+    if not d.workshop_room_share < 1:
+        raise ValueError("workshop_room_share must be below 1")

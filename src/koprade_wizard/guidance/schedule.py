@@ -1,0 +1,139 @@
+"""The schedule from today to the first half-year after opening, from the answers.
+
+Community and demand first (a survey only where the evidence is still weak, a
+premises search only where there are none), then the concept and the funding
+decision, then the works (as long as the works answered need), opening, and the
+first half-year. The founder's opening date is kept when the schedule allows it;
+when it does not, both dates are given with the chain of tasks that sets the
+earliest one. Every duration is in ``DAYS`` with its source in ``DAYS_SOURCES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from koprade_wizard.common.record import record
+
+Works = Literal["ready", "cosmetic", "major"]
+
+#: Days each task takes. Planning to opening takes 7–8.5 months on average, a third
+#: of spaces open in under 3 months (Deskmag 2016; coapp).
+DAYS: dict[str, int] = {
+    "survey": 45,
+    "community_events": 90,
+    "find_premises": 90,
+    "legal_business_plan": 60,
+    # LEADER: about a month at the local action group, then 3–5 months at LAD.
+    "funding_decision_leader": 150,
+    "funding_decision": 60,
+    "fit_out_ready": 21,  # furniture, internet and signage only
+    "fit_out_cosmetic": 60,
+    "fit_out_major": 180,
+    # Take pre-bookings 1–2 months before launch.
+    "pre_bookings": 60,
+    "events_programme": 180,
+    "network": 150,
+    "network_open": 90,  # a space that is open networks once the growth drive is done
+    "grow_members": 90,
+    "review_after": 180,
+}
+
+DAYS_SOURCES: dict[str, str] = {
+    "survey": "estimate",
+    "community_events": "estimate",
+    "find_premises": "estimate",
+    "legal_business_plan": "estimate",
+    "funding_decision_leader": "lad_leader",
+    "funding_decision": "estimate",
+    "fit_out_ready": "estimate",
+    "fit_out_cosmetic": "estimate",
+    "fit_out_major": "estimate",
+    "pre_bookings": "practitioner_guides",
+    "events_programme": "estimate",
+    "network": "estimate",
+    "network_open": "estimate",
+    "grow_members": "estimate",
+    "review_after": "estimate",
+}
+
+
+@record
+class TimelineTask:
+    id: str
+    phase: str
+    name_key: str
+    start: dt.date
+    days: int
+    milestone: bool = False
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.days)
+
+
+@record
+class Schedule:
+    """The tasks; ``opening`` is the date the schedule uses: the founder's
+    ``wanted`` date where it is not before ``earliest``. ``path`` is the chain of
+    tasks (id, days) that sets ``earliest``."""
+
+    tasks: tuple[TimelineTask, ...]
+    opening: dt.date
+    earliest: dt.date
+    wanted: dt.date | None
+    path: tuple[tuple[str, int], ...]
+
+    @property
+    def wish_too_early(self) -> bool:
+        return self.wanted is not None and self.wanted < self.earliest
+
+
+def schedule(today: dt.date, *, is_open: bool, demand_weak: bool, premises_found: bool,
+             works: str | None, leader: bool, wanted: dt.date | None) -> Schedule:
+    """See this module's docstring. ``works``: "ready", "cosmetic" or "major" (not
+    answered: cosmetic); ``leader``: a LEADER application is in the plan."""
+    tasks: list[TimelineTask] = []
+
+    def add(tid: str, phase: str, start: dt.date, days: int, milestone: bool = False) -> dt.date:
+        tasks.append(TimelineTask(tid, phase, f"task_{tid}", start, days, milestone))
+        return start + dt.timedelta(days=days)
+
+    if is_open:
+        grow = add("grow_members", "development", today, DAYS["grow_members"])
+        add("events_programme", "development", today, DAYS["events_programme"])
+        add("network", "development", grow, DAYS["network_open"])
+        add("review", "development", today + dt.timedelta(days=DAYS["review_after"]), 0,
+            milestone=True)
+        return Schedule(tuple(tasks), today, today, None, ())
+    path: list[tuple[str, int]] = []
+    concept_start = today
+    if demand_weak:
+        concept_start = add("survey", "awareness", today, DAYS["survey"])
+        path.append(("survey", DAYS["survey"]))
+    add("community_events", "awareness", today, DAYS["community_events"])
+    concept_end = add("legal_business_plan", "concept", concept_start,
+                      DAYS["legal_business_plan"])
+    path.append(("legal_business_plan", DAYS["legal_business_plan"]))
+    premises_ready = today
+    if not premises_found:
+        premises_ready = add("find_premises", "concept", today, DAYS["find_premises"])
+    key = "funding_decision_leader" if leader else "funding_decision"
+    funding_end = add("funding_decision", "concept", concept_end, DAYS[key])
+    path.append(("funding_decision", DAYS[key]))
+    fit_key = f"fit_out_{works}" if works in ("ready", "cosmetic", "major") \
+        else "fit_out_cosmetic"
+    fit_start = max(funding_end, premises_ready)
+    if premises_ready > funding_end:
+        path = [("find_premises", DAYS["find_premises"])]
+    earliest = add("fit_out", "installation", fit_start, DAYS[fit_key])
+    path.append(("fit_out", DAYS[fit_key]))
+    opening = wanted if wanted is not None and wanted >= earliest else earliest
+    add("pre_bookings", "installation", opening - dt.timedelta(days=DAYS["pre_bookings"]),
+        DAYS["pre_bookings"])
+    add("opening", "installation", opening, 0, milestone=True)
+    add("events_programme", "development", opening, DAYS["events_programme"])
+    add("network", "development", opening + dt.timedelta(days=30), DAYS["network"])
+    add("review", "development", opening + dt.timedelta(days=DAYS["review_after"]), 0,
+        milestone=True)
+    return Schedule(tuple(tasks), opening, earliest, wanted, tuple(path))

@@ -1,0 +1,129 @@
+"""What must hold in every plan's money and actions, whoever the founder is.
+
+Called by the property test over random valid answer sets, and by the example
+tests, so that a hand-picked founder and a generated one are held to the same bar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from koprade_wizard.guidance import calc, funding
+from koprade_wizard.i18n import formatting
+from koprade_wizard.i18n.messages import t
+from koprade_wizard.plan.data import PlanData
+from koprade_wizard.plan.money import chosen_routes
+
+EPS = 1e-6
+
+
+def _sections(markdown: str) -> dict[int, str]:
+    """The plan's ``## `` sections by position (0: the first after the title)."""
+    parts = re.split(r"^## ", markdown, flags=re.M)[1:]
+    return dict(enumerate(parts))
+
+
+def check_prices(plan: PlanData) -> None:
+    """Prices within the answers: the founder's own price as given; any other
+    monthly price at most what members said they would pay."""
+    a: Mapping[str, Any] = plan.answers
+    accepted = a.get("accepted_monthly_price")
+    for tier in plan.calc.revenue.mix.tiers:
+        own = a.get(f"price_{tier.item}")
+        if tier.source_id == calc.FOUNDER:
+            assert own is not None and tier.price == own, tier
+        else:
+            assert own is None, tier
+            if accepted is not None:
+                assert tier.price * tier.units <= accepted + EPS, (tier, accepted)
+        if tier.item == "private_office":
+            assert a.get("layout") in ("separate-rooms", "mixed"), "an office in an open plan"
+    if a.get("price_hot_desk") == 0:
+        assert all(t.source_id == calc.FOUNDER for t in plan.calc.revenue.mix.tiers)
+
+
+def check_chosen_costs(plan: PlanData) -> None:
+    """Donated or existing furniture and equipment not chosen cost nothing."""
+    a = plan.answers
+    if plan.calc.setup.founder_total:
+        return
+    lines = {x.item: x.amount for x in plan.calc.setup.lines}
+    equipment = a.get("equipment") or []
+    if a.get("furniture") in ("donated", "have"):
+        assert lines["furniture"] == 0
+    if "meeting-room" not in equipment:
+        assert lines["meeting_rooms"] == 0
+        assert plan.calc.revenue.mix.meeting is None
+    if "quiet-zone" not in equipment:
+        assert lines["phone_booths"] == 0
+    for item in ("printer", "kitchen"):
+        if item not in equipment:
+            assert lines[item] == 0
+
+
+def check_break_even(plan: PlanData, markdown: str) -> None:
+    """Whole members; more than 100 % occupancy is "does not fit"; the summary and
+    the budget show the same figures; the chart draws the cash flow."""
+    be = plan.calc.break_even
+    cap = plan.calc.capacity
+    assert isinstance(be.members_planned, int) and be.members_planned == cap.target_members
+    assert isinstance(cap.member_capacity, int)
+    assert cap.peak_users == int(cap.peak_users)
+    if be.members_needed is not None:
+        assert isinstance(be.members_needed, int)
+        assert be.members_needed >= (be.members_needed_exact or 0) - EPS
+        assert be.fits == (be.members_needed <= cap.member_capacity)
+        if be.occupancy is not None and be.occupancy > 1 + EPS:
+            assert not be.fits
+        if be.reachable:
+            assert be.members_needed <= be.members_planned
+            assert be.months_to_operating_break_even is not None
+    sections = _sections(markdown)
+    heading = t("h_summary", plan.lang)
+    summary = next(v for v in sections.values() if v.startswith(heading))
+    budget = next(v for v in sections.values() if "xychart-beta" in v)
+    lang = plan.lang
+    if be.members_needed is not None:
+        for text in (summary, budget):
+            assert formatting.number(be.members_needed, lang) in text
+            assert formatting.number(be.members_planned, lang) in text
+    chart = re.search(r"line \[(.*)\]", budget)
+    assert chart is not None
+    assert [int(v) for v in chart.group(1).split(", ")] == \
+        [round(p.cumulative) for p in plan.calc.cash_flow[::3]]
+
+
+def check_funding(plan: PlanData) -> None:
+    """The gap counts only routes the founder chose whose verdict is not *no*; a
+    set-up of €0 has no grant."""
+    chosen = chosen_routes(plan.answers)
+    verdicts = {m.route.value: m.fits for m in plan.funding}
+    for grant in plan.calc.funding.grants:
+        assert funding.RouteId(grant.label) in chosen
+        assert verdicts[grant.label] is not funding.Fit.NO
+    if plan.calc.setup.total <= 0:
+        assert plan.calc.funding.grants_total == 0
+    su = plan.calc.sources_and_uses
+    assert abs(sum(x.amount for x in su.sources) - su.total) < 0.01
+    assert abs(sum(x.amount for x in su.uses) - su.total) < 0.01
+
+
+def check_actions(plan: PlanData) -> None:
+    """No duplicate steps; a space that is open is not told to set up."""
+    ids = [x.id for x in plan.actions]
+    assert len(ids) == len(set(ids))
+    titles = [x.title for x in plan.top_actions]
+    assert len(titles) == len(set(titles))
+    if plan.answers.get("stage") == "open":
+        assert not {"check-the-lease", "volunteer-work-days", "open-coworking-days",
+                    "take-pre-bookings", "basic-equipment"} & set(ids)
+
+
+def check_all(plan: PlanData, markdown: str) -> None:
+    check_prices(plan)
+    check_chosen_costs(plan)
+    check_break_even(plan, markdown)
+    check_funding(plan)
+    check_actions(plan)

@@ -1,0 +1,141 @@
+"""Founders in tricky places: every part of the plan reads the same funding verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from koprade_wizard.cli.wiring import load_pack
+from koprade_wizard.guidance.funding import Fit
+from koprade_wizard.plan.data import PlanData, build_plan
+from koprade_wizard.plan.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+TREE = load_pack(ROOT / "steps", use_cache=False)
+TODAY = dt.date(2026, 11, 27)
+LEADER = ("leader_economy", "leader_community")
+LEADER_ACTIONS = {"leader-application", "contact-your-lag"}
+
+
+def founder(example: str, **changes: Any) -> dict[str, Any]:
+    raw = yaml.safe_load((ROOT / "examples" / f"{example}.yaml").read_text(encoding="utf-8"))
+    answers = {k: v for k, v in raw["answers"].items() if not k.startswith("lag_area_")}
+    answers.update(changes)
+    return answers
+
+
+def plan_for(answers: dict[str, Any], lang: str = "en") -> tuple[PlanData, str]:
+    plan = build_plan(TREE, answers, lang, TODAY)
+    return plan, render_markdown(plan)
+
+
+def section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"\n## {heading}")
+    end = markdown.find("\n## ", start + 4)
+    return markdown[start:end if end != -1 else None]
+
+
+def test_ogre_town_gets_no_leader_anywhere() -> None:
+    plan, md = plan_for(founder("freelancers-no-premises", municipality="ogres-novads",
+                                lag_area_ogres_novads="ogre-town", leader_lag_contacted=False))
+    assert all(plan.verdict(r) == "no" for r in LEADER)
+    assert not LEADER_ACTIONS & {a.id for a in plan.actions}
+    assert "Ogre (town)" in section(md, "Summary")
+    assert "Contact your LAG" not in md and "Prepare a LEADER application" not in md
+    assert all(g.label not in LEADER for g in plan.calc.funding.grants)
+
+
+def test_riga_has_no_leader_in_the_table_or_the_checklist() -> None:
+    plan, md = plan_for(founder("freelancers-no-premises", municipality="riga",
+                                leader_lag_contacted=False))
+    assert all(plan.verdict(r) == "no" for r in LEADER)
+    checklist = section(md, "Action checklist")
+    assert "LEADER application" not in checklist and "Contact your LAG" not in checklist
+    assert "Interreg Latvia–Lithuania" not in {m.route.value for m in plan.funding if
+                                               m.fits is Fit.FITS}
+
+
+def test_ikskile_is_zied_zeme_with_its_website() -> None:
+    plan, md = plan_for(founder("freelancers-no-premises", municipality="ogres-novads",
+                                lag_area_ogres_novads="rest", leader_lag_contacted=False))
+    assert plan.lag is not None and [g.name for g in plan.lag.groups] == ["Zied zeme"]
+    assert "ziedzeme.lv" in section(md, "Summary") and "ziedzeme.lv" in section(md, "Funding")
+    assert "contact-your-lag" in {a.id for a in plan.actions}
+    # An informal group must first found an association: "maybe", never "fits".
+    assert plan.verdict("leader_community") == "maybe"
+    assert plan.verdict("interreg_lv_lt") == "no"  # Pierīga is not in the programme area
+
+
+def test_bauska_town_is_check_with_the_bauska_partnership() -> None:
+    plan, md = plan_for(founder("freelancers-no-premises", municipality="bauskas-novads",
+                                lag_area_bauskas_novads="bauska-town"))
+    assert plan.lag is not None and plan.lag.status == "check"
+    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, "Summary")
+    assert all(plan.verdict(r) == "maybe" for r in LEADER)
+    assert "51%" not in md  # Pierīga's commuting figure is not Bauska's
+
+
+def test_an_olaine_municipality_uses_its_own_budget() -> None:
+    answers = founder("municipality-school", municipality="olaines-novads")
+    plan, md = plan_for(answers)
+    routes = {m.route.value for m in plan.funding}
+    assert "municipality" not in routes and plan.verdict("council_budget") == "fits"
+    assert "Municipality support" not in md
+    assert "The case for the municipality" not in md
+    assert "Arguments for the council’s decision and for partners" in md
+    assert "talk-to-the-council" not in {a.id for a in plan.actions}
+    assert "pierigaspartneriba.lv" in md
+    _, lv_md = plan_for(answers, "lv")
+    assert "Argumenti pašvaldībai" not in lv_md
+
+
+@pytest.mark.parametrize(("area", "group", "status"), [
+    ("stalbe", "Vidzemes lauku partnerība “Brasla”", "in"),
+    ("cesis-town", "Cēsu rajona lauku partnerība", "check"),
+    ("not-sure", None, "check"),
+])
+def test_cesis_depends_on_the_parish(area: str, group: str | None, status: str) -> None:
+    plan, md = plan_for(founder("association-workshop", municipality="cesu-novads",
+                                lag_area_cesu_novads=area))
+    assert plan.lag is not None and plan.lag.status == status
+    if group:
+        assert [g.name for g in plan.lag.groups] == [group]
+    for g in plan.lag.groups:
+        assert g.website and g.website in md
+    # A group's round figures are another group's example outside its territory.
+    assert "Another group’s example" in section(md, "Funding")
+
+
+def test_a_limbazi_parish_in_jurkante_is_check_with_jurkante() -> None:
+    plan, md = plan_for(founder("association-workshop", municipality="limbazu-novads",
+                                lag_area_limbazu_novads="skultes"), "lv")
+    assert plan.lag is not None and [g.name for g in plan.lag.groups] == ["Jūrkante"]
+    assert all(plan.verdict(r) == "maybe" for r in LEADER if plan.verdict(r) != "no")
+    assert "jautājiet: Jūrkante (jurkante.lv)" in md
+    assert plan.verdict("interreg_ee_lv") != "no"  # Limbaži is Pierīga: Estonia–Latvia area
+
+
+def test_the_budget_counts_only_a_chosen_route() -> None:
+    # LEADER fits this association, but it chose only its own money.
+    plan, _ = plan_for(founder("association-workshop", funding_routes=["crowdfunding"]))
+    assert plan.verdict("leader_community") == "fits"
+    assert plan.calc.funding.grants == ()
+    chosen, _ = plan_for(founder("association-workshop"))
+    assert [g.label for g in chosen.calc.funding.grants] == ["leader_community"]
+
+
+def test_every_action_naming_a_route_declares_it() -> None:
+    """Action rules that recommend LEADER, ALTUM or Interreg say so, so the plan can
+    leave them out where that route does not fit."""
+    from koprade_wizard.guidance.funding import RouteId
+
+    known = {r.value for r in RouteId}
+    for _, rule in TREE.actions():
+        assert set(rule.routes) <= known, rule.id
+        title = rule.title["en"]
+        if any(word in title for word in ("LEADER", "LAG", "ALTUM", "Interreg")):
+            assert rule.routes or "not open" in title or "for businesses" in title, rule.id
