@@ -44,7 +44,7 @@ def test_ogre_town_gets_no_leader_anywhere() -> None:
                                 lag_area_ogres_novads="ogre-town", leader_lag_contacted=False))
     assert all(plan.verdict(r) == "no" for r in LEADER)
     assert not LEADER_ACTIONS & {a.id for a in plan.actions}
-    assert "Ogre (town)" in section(md, "Summary")
+    assert "Ogre (town)" in section(md, "Funding")
     assert "Contact your LAG" not in md and "Prepare a LEADER application" not in md
     assert all(g.label not in LEADER for g in plan.calc.funding.grants)
 
@@ -63,7 +63,7 @@ def test_ikskile_is_zied_zeme_with_its_website() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="ogres-novads",
                                 lag_area_ogres_novads="rest", leader_lag_contacted=False))
     assert plan.lag is not None and [g.name for g in plan.lag.groups] == ["Zied zeme"]
-    assert "ziedzeme.lv" in section(md, "Summary") and "ziedzeme.lv" in section(md, "Funding")
+    assert "ziedzeme.lv" in section(md, "The plan on one page") and "ziedzeme.lv" in section(md, "Funding")
     assert "contact-your-lag" in {a.id for a in plan.actions}
     # An informal group must first found an association: "maybe", never "fits".
     assert plan.verdict("leader_community") == "maybe"
@@ -74,7 +74,7 @@ def test_bauska_town_is_check_with_the_bauska_partnership() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="bauskas-novads",
                                 lag_area_bauskas_novads="bauska-town"))
     assert plan.lag is not None and plan.lag.status == "check"
-    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, "Summary")
+    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, "The plan on one page")
     assert all(plan.verdict(r) == "maybe" for r in LEADER)
     assert "51%" not in md  # Pierīga's commuting figure is not Bauska's
 
