@@ -52,6 +52,10 @@ _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 # repeating it in the appendix.
 REASON_IN_SECTION = {
     "demand-before-premises": "h_demand",
+    "run-demand-survey": "h_demand",
+    "temporary-home": "h_premises",
+    "search-premises-criteria": "h_premises",
+    "talk-to-the-council": "h_funding",
     "founding-member-threshold": "h_demand",
     "honest-break-even": "h_break_even",
     "realistic-timeline": "h_timeline",
