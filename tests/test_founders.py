@@ -33,6 +33,9 @@ def plan_for(answers: dict[str, Any], lang: str = "en") -> tuple[PlanData, str]:
     return plan, render_markdown(plan)
 
 
+ONE_PAGE = "The plan on one page"
+
+
 def section(markdown: str, heading: str) -> str:
     start = markdown.index(f"\n## {heading}")
     end = markdown.find("\n## ", start + 4)
@@ -63,7 +66,7 @@ def test_ikskile_is_zied_zeme_with_its_website() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="ogres-novads",
                                 lag_area_ogres_novads="rest", leader_lag_contacted=False))
     assert plan.lag is not None and [g.name for g in plan.lag.groups] == ["Zied zeme"]
-    assert "ziedzeme.lv" in section(md, "The plan on one page") and "ziedzeme.lv" in section(md, "Funding")
+    assert "ziedzeme.lv" in section(md, ONE_PAGE) and "ziedzeme.lv" in section(md, "Funding")
     assert "contact-your-lag" in {a.id for a in plan.actions}
     # An informal group must first found an association: "maybe", never "fits".
     assert plan.verdict("leader_community") == "maybe"
@@ -74,7 +77,7 @@ def test_bauska_town_is_check_with_the_bauska_partnership() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="bauskas-novads",
                                 lag_area_bauskas_novads="bauska-town"))
     assert plan.lag is not None and plan.lag.status == "check"
-    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, "The plan on one page")
+    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, ONE_PAGE)
     assert all(plan.verdict(r) == "maybe" for r in LEADER)
     assert "51%" not in md  # Pierīga's commuting figure is not Bauska's
 
