@@ -16,7 +16,7 @@ from pathlib import Path
 
 from koprade_wizard import __version__
 from koprade_wizard.common.fsutil import atomic_write
-from koprade_wizard.common.paths import cache_dir  # re-exported: tests and callers look here
+from koprade_wizard.common.paths import cache_dir as cache_dir  # re-exported for callers
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree
 
