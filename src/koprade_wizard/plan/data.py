@@ -46,6 +46,7 @@ class ActionItem:
     detail: str
     sources: tuple[str, ...]
     routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
+    topic: str = ""  # rules with near-the-same advice share one; the rule's id otherwise
 
 
 @record
@@ -205,16 +206,21 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
             continue
         items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
                                 text(rule.title, lang), text(rule.detail, lang),
-                                rule.sources, rule.routes))
+                                rule.sources, rule.routes, rule.topic or rule.id))
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
 
 def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, ...]:
-    """The most urgent steps, each title once (two rules may give the same advice)."""
+    """The most urgent steps, one per topic: rules that give near-the-same advice
+    share a topic in the step files, and only the most urgent of them is a top step
+    (the others stay in the checklist)."""
     ranked = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))
-    unique = {x.title: x for x in reversed(ranked)}
-    return tuple(sorted(unique.values(), key=ranked.index)[:count])
+    top: list[ActionItem] = []
+    for item in ranked:
+        if all(item.topic != x.topic and item.title != x.title for x in top):
+            top.append(item)
+    return tuple(top[:count])
 
 
 def demand_is_weak(a: Mapping[str, Any]) -> bool:
