@@ -85,13 +85,16 @@ class CitedSource:
     url: str | None
     as_of: str | None
     reliability: str | None
+    title_lang: str | None = None  # the title's language when it is not the plan's
 
 
 class Citations:
-    """Numbers sources in the order the plan first cites them."""
+    """Numbers sources in the order the plan first cites them; titles in the plan's
+    language where the source has one."""
 
-    def __init__(self, pack_sources: tuple[PackSource, ...]) -> None:
+    def __init__(self, pack_sources: tuple[PackSource, ...], lang: str = "lv") -> None:
         self._pack = {s.id: s for s in pack_sources}
+        self._lang = lang
         self._order: list[str] = []
 
     def known(self, sid: str) -> bool:
@@ -114,8 +117,9 @@ class Citations:
             else:
                 s = lookup_source(sid)
                 assert s is not None
-                result.append(CitedSource(n, sid, s.title, s.author, s.year, s.url, s.as_of,
-                                          s.reliability))
+                title, title_lang = s.title_for(self._lang)
+                result.append(CitedSource(n, sid, title, s.publisher, s.year, s.url, s.as_of,
+                                          s.reliability, title_lang))
         return result
 
 
@@ -358,7 +362,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         demand_weak=weak,
         missing=missing,
         interested=chosen,
-        citations=Citations(tree.sources),
+        citations=Citations(tree.sources, lang),
         bridge=bridge(result, tasks, opening),
         schedule=plan_schedule,
     )
