@@ -167,6 +167,7 @@ def test_no_leader_project_is_spoken_of_where_leader_does_not_fit() -> None:
     checklist = section(md, "Action checklist")
     assert "LEADER project" not in checklist and "your LAG" not in checklist
     assert "leader-community-line" not in {a.id for a in plan.actions}
+    assert "LEADER support" not in section(md, "Budget")  # break-even advice names no route
     # Where LEADER fits and the association did not choose it, the line is suggested.
     other, _ = plan_for(founder("association-workshop", funding_routes=["crowdfunding"]))
     assert "leader-community-line" in {a.id for a in other.actions}
@@ -182,6 +183,14 @@ def test_near_duplicate_steps_are_one_top_step() -> None:
     top = [a.id for a in plan.top_actions]
     assert "founding-member-threshold" in top and "no-long-lease-yet" not in top
     assert len({a.topic for a in plan.top_actions}) == len(plan.top_actions)
+    # A company in Ikšķile: "can a private space pay its way" and "be honest about
+    # break-even" are one topic; only the first is a top step.
+    company, _ = plan_for(founder("company-town-centre", municipality="ogres-novads",
+                                  lag_area_ogres_novads="rest"))
+    top = [a.id for a in company.top_actions]
+    assert "purpose-private-viability" in top and "honest-break-even" not in top
+    assert company.verdict("leader_economy") == "fits"
+    assert company.lag is not None and [g.name for g in company.lag.groups] == ["Zied zeme"]
 
 
 def _open_in_valmiera(**changes: Any) -> dict[str, Any]:
@@ -210,6 +219,8 @@ def test_an_open_space_is_not_costed_as_a_new_founding() -> None:
                 "pre-payment-campaign", "founding-member-threshold"} & ids
     # Valmiera city is in no group's territory on any page read: check with LAD.
     assert plan.lag is not None and plan.lag.status == "check"
+    own = next(m for m in plan.funding if m.route.value == "own_money")
+    assert "prepayments" not in {r.code for r in own.reasons}
 
 
 def test_an_open_space_pays_only_for_the_works_still_to_do() -> None:
