@@ -315,9 +315,12 @@ def _interreg(v: Verdict, inp: FundingInputs, route: RouteId) -> None:
 def _own_money(v: Verdict, inp: FundingInputs) -> None:
     v.add(reason("own_money_always"))
     v.add(reason("founders_capital_share", share=FOUNDERS_CAPITAL_SHARE))
+    is_open = inp.stage is Stage.OPEN  # an open space plans improvements, not a founding
     if inp.own_money is not None and inp.setup_budget:
-        v.add(reason("own_money_share", share=min(1.0, inp.own_money / inp.setup_budget)))
-    v.add(reason("prepayments", months_min=1, months_max=2))
+        v.add(reason("own_money_share_open" if is_open else "own_money_share",
+                     share=min(1.0, inp.own_money / inp.setup_budget)))
+    if not is_open:
+        v.add(reason("prepayments", months_min=1, months_max=2))
     v.add(reason("crowdfunding"))
 
 
