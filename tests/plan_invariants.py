@@ -111,14 +111,23 @@ def check_funding(plan: PlanData) -> None:
 
 
 def check_actions(plan: PlanData) -> None:
-    """No duplicate steps; a space that is open is not told to set up."""
+    """No duplicate steps, no two top steps of one topic; a space that is open is not
+    told to set up."""
     ids = [x.id for x in plan.actions]
     assert len(ids) == len(set(ids))
     titles = [x.title for x in plan.top_actions]
     assert len(titles) == len(set(titles))
+    # Near-the-same advice shares a topic: never two top steps of one topic.
+    topics = [x.topic for x in plan.top_actions]
+    assert len(topics) == len(set(topics)), topics
     if plan.answers.get("stage") == "open":
         assert not {"check-the-lease", "volunteer-work-days", "open-coworking-days",
-                    "take-pre-bookings", "basic-equipment"} & set(ids)
+                    "take-pre-bookings", "basic-equipment", "pre-payment-campaign",
+                    "find-co-founder", "insurance", "no-long-lease-yet",
+                    "founding-member-threshold", "council-use-agreement"} & set(ids)
+        # What it has is not bought anew: only the works still to do cost money.
+        if not plan.calc.setup.founder_total:
+            assert all(x.amount == 0 for x in plan.calc.setup.lines if x.item != "fit_out")
 
 
 _MARKER = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")

@@ -104,4 +104,4 @@ def _runtime_unit(unit: dict[str, Any]) -> UnitText:
 def _runtime_action(a: ActionRule) -> RuntimeAction:
     return RuntimeAction(id=a.id, phase=a.phase, title=dict(a.title), detail=dict(a.detail),
                          when=a.when, priority=a.priority, sources=tuple(a.sources),
-                         routes=tuple(a.routes))
+                         routes=tuple(a.routes), topic=a.topic)

@@ -28,7 +28,7 @@ from jinja2.bccache import Bucket
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
-from koprade_wizard.guidance import funding_texts
+from koprade_wizard.guidance import calc, funding_texts
 from koprade_wizard.guidance.sources import SOURCES, lookup_source
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t, tn
@@ -153,6 +153,8 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # The anchor the PDF gives a heading, for a link to it from elsewhere.
         "anchor": slugify,
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
+        # Where a default comes from: a source id, or "assumption".
+        "default_source": lambda name: calc.DEFAULT_SOURCES[name],
     }
     try:
         markdown = env.get_template(TEMPLATE).render(**helpers)
