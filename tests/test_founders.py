@@ -213,7 +213,7 @@ def test_an_open_space_is_not_costed_as_a_new_founding() -> None:
     plan, md = plan_for(_open_in_valmiera())
     assert plan.calc.setup.total == 0
     assert plan.calc.funding.grants == () and plan.calc.funding.gap <= 0
-    assert "Improvements still planned:** €0" in section(md, "Summary")
+    assert "| Improvements still planned | €0 |" in section(md, ONE_PAGE)
     budget = section(md, "Budget")
     assert "For comparison: Edukontor" not in budget
     assert "to also earn back the set-up" not in budget
