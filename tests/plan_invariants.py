@@ -111,11 +111,15 @@ def check_funding(plan: PlanData) -> None:
 
 
 def check_actions(plan: PlanData) -> None:
-    """No duplicate steps; a space that is open is not told to set up."""
+    """No duplicate steps, no two top steps of one topic; a space that is open is not
+    told to set up."""
     ids = [x.id for x in plan.actions]
     assert len(ids) == len(set(ids))
     titles = [x.title for x in plan.top_actions]
     assert len(titles) == len(set(titles))
+    # Near-the-same advice shares a topic: never two top steps of one topic.
+    topics = [x.topic for x in plan.top_actions]
+    assert len(topics) == len(set(topics)), topics
     if plan.answers.get("stage") == "open":
         assert not {"check-the-lease", "volunteer-work-days", "open-coworking-days",
                     "take-pre-bookings", "basic-equipment"} & set(ids)

@@ -29,7 +29,7 @@ from koprade_wizard.guidance.calc import (
     membership_mix,
     weak_defaults,
 )
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
 
 # A founder who fixes everything that matters for break-even, so the sums are round:
 # every member takes a hot desk at €100, no meeting-room hours, €1,000 a month of
@@ -49,10 +49,30 @@ ROUND = CalcInputs(
 # ------------------------------------------------------------------ defaults
 
 
-def test_every_default_has_a_known_source() -> None:
+def test_every_default_has_a_known_source_or_is_an_assumption() -> None:
     names = {f.name for f in fields(Defaults)}
     assert set(DEFAULT_SOURCES) == names
-    assert all(source_id in SOURCES for source_id in DEFAULT_SOURCES.values())
+    assert all(source_id in SOURCES or source_id == ASSUMPTION
+               for source_id in DEFAULT_SOURCES.values())
+    # The tool is never its own source.
+    assert "estimate" not in SOURCES
+    assert all(s.publisher != "koprade-wizard" for s in SOURCES.values())
+
+
+def test_defaults_the_plan_must_label_as_assumptions() -> None:
+    for name in ("workshop_room_share", "loan_interest_rate", "host_eur_per_hour",
+                 "insurance_eur_month", "grant_paid_months_after_opening",
+                 "pessimistic_members_factor", "optimistic_members_factor"):
+        assert DEFAULT_SOURCES[name] == ASSUMPTION, name
+
+
+def test_fit_out_defaults_lie_inside_the_sourced_range() -> None:
+    """Fit-out costs $300–1,000 per m² (business-plan sites): at about €0.93 to the
+    dollar that is about €280–930 per m²; cosmetic works take the low end, major
+    works the middle; furniture $500–2,000 a desk takes the low end (€465)."""
+    assert DEFAULT_SOURCES["fit_out_cosmetic_eur_per_m2"] == "bizplan_sites"
+    assert 280 <= DEFAULTS.fit_out_cosmetic_eur_per_m2 < DEFAULTS.fit_out_major_eur_per_m2 <= 930
+    assert 465 <= DEFAULTS.furniture_eur_per_desk <= 1_860
 
 
 def test_weak_defaults_are_labelled() -> None:
@@ -140,8 +160,8 @@ def test_setup_budget_for_200_m2_at_the_defaults() -> None:
     setup = compute(CalcInputs(area_m2=200)).setup
     amounts = {line.item: line.amount for line in setup.lines}
     assert amounts == {
-        "fit_out": 8_000,  # 200 m² × €40 (cosmetic)
-        "furniture": 6_300,  # 14 × €450
+        "fit_out": 56_000,  # 200 m² × €280 (cosmetic: the low end of $300–1,000/m²)
+        "furniture": 6_510,  # 14 desks × €465
         "it": 1_400,  # 14 × €100
         "network": 1_500,
         "printer": 400,
@@ -150,7 +170,8 @@ def test_setup_budget_for_200_m2_at_the_defaults() -> None:
         "kitchen": 3_000,
         "other": 1_000,
     }
-    assert setup.total == 29_100
+    # 56,000 + 6,510 + 1,400 + 1,500 + 400 + 5,000 + 2,500 + 3,000 + 1,000
+    assert setup.total == 77_310
     assert setup.founder_total is False
 
 
@@ -158,8 +179,8 @@ def test_works_level_and_workshops_change_the_budget() -> None:
     base = compute(CalcInputs(area_m2=200)).setup.total
     none = compute(CalcInputs(area_m2=200, works=Works.NONE)).setup.total
     major = compute(CalcInputs(area_m2=200, works=Works.MAJOR)).setup.total
-    assert base - none == 8_000
-    assert major - none == 56_000  # 200 × €280
+    assert base - none == 56_000  # 200 × €280
+    assert major - none == 120_000  # 200 × €600
     shop = compute(
         CalcInputs(area_m2=200, workshops=(Workshop.PRINTING_3D, Workshop.WOODWORK))
     ).setup

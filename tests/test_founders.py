@@ -128,14 +128,57 @@ def test_the_budget_counts_only_a_chosen_route() -> None:
     assert [g.label for g in chosen.calc.funding.grants] == ["leader_community"]
 
 
+# Rules that name a route only to describe it (comparing legal forms, saying a route is
+# not open, pointing to LAGs in general), not to recommend it to this founder.
+DESCRIBES_ONLY = frozenset({"choose-legal-form", "altum-company-too-old",
+                            "altum-for-businesses-only", "train-community-manager",
+                            "study-visits-abroad"})
+ROUTE_WORDS = ("LEADER", "LAG", "ALTUM", "LIAA", "Interreg", "Active Citizens")
+
+
 def test_every_action_naming_a_route_declares_it() -> None:
-    """Action rules that recommend LEADER, ALTUM or Interreg say so, so the plan can
-    leave them out where that route does not fit."""
+    """Action rules that recommend LEADER, ALTUM, LIAA, Interreg or the Active Citizens
+    Fund say so, so the plan can leave them out where that route does not fit."""
     from koprade_wizard.guidance.funding import RouteId
 
     known = {r.value for r in RouteId}
     for _, rule in TREE.actions():
         assert set(rule.routes) <= known, rule.id
-        title = rule.title["en"]
-        if any(word in title for word in ("LEADER", "LAG", "ALTUM", "Interreg")):
-            assert rule.routes or "not open" in title or "for businesses" in title, rule.id
+        words = rule.title["en"] + " " + rule.detail["en"]
+        if any(word in words for word in ROUTE_WORDS) and rule.id not in DESCRIBES_ONLY:
+            assert rule.routes, rule.id
+
+
+def test_liaa_support_for_members_is_not_offered_where_liaa_does_not_fit() -> None:
+    answers = founder("association-workshop", partners=["liaa-incubator"],
+                      funding_routes=["leader", "liaa"])
+    plan, md = plan_for(answers)
+    assert plan.verdict("liaa_incubator") == "no"
+    assert "liaa-incubator-for-members" not in {a.id for a in plan.actions}
+    assert "Use the LIAA business incubator" not in section(md, "Action checklist")
+    company, _ = plan_for(founder("company-town-centre", partners=["liaa-incubator"]))
+    assert company.verdict("liaa_incubator") == "maybe"
+    assert "liaa-incubator-for-members" in {a.id for a in company.actions}
+
+
+def test_no_leader_project_is_spoken_of_where_leader_does_not_fit() -> None:
+    plan, md = plan_for(founder("association-workshop", municipality="riga"))
+    assert all(plan.verdict(r) == "no" for r in LEADER)
+    checklist = section(md, "Action checklist")
+    assert "LEADER project" not in checklist and "your LAG" not in checklist
+    assert "leader-community-line" not in {a.id for a in plan.actions}
+    # Where LEADER fits and the association did not choose it, the line is suggested.
+    other, _ = plan_for(founder("association-workshop", funding_routes=["crowdfunding"]))
+    assert "leader-community-line" in {a.id for a in other.actions}
+
+
+def test_near_duplicate_steps_are_one_top_step() -> None:
+    """A leased space with few founding members fires both "set a threshold before
+    any lease" and "don't sign a long lease before the threshold": one topic, so one
+    of them is a top step and both stay in the checklist."""
+    plan, _ = plan_for(founder("association-workshop", municipality="riga"))
+    ids = {a.id for a in plan.actions}
+    assert {"founding-member-threshold", "no-long-lease-yet"} <= ids
+    top = [a.id for a in plan.top_actions]
+    assert "founding-member-threshold" in top and "no-long-lease-yet" not in top
+    assert len({a.topic for a in plan.top_actions}) == len(plan.top_actions)

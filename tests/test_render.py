@@ -281,9 +281,10 @@ def test_the_chart_blocks_follow_the_calculation(tree: DecisionTree) -> None:
 def test_latvian_amounts_and_dates(tree: DecisionTree) -> None:
     _, md = render(tree, typed(tree, FULL, "lv"), "lv")
     assert "2026. gada 27. novembris" in md
-    # The set-up total: 180 m² × €40 + 12 desks × €450 × 50 % (second-hand) + 12 × €100
-    # + €1,500 + €400 + 2 rooms × €2,500 + 1 booth × €2,500 + €3,000 + €1,000.
-    assert "24\u00a0500\u00a0€" in md
+    # The set-up total: 180 m² × €280 (cosmetic) + 12 desks × €465 × 50 % (second-hand)
+    # + 12 × €100 + €1,500 + €400 + 2 rooms × €2,500 + 1 booth × €2,500 + €3,000 + €1,000
+    # = 50,400 + 2,790 + 1,200 + 1,500 + 400 + 5,000 + 2,500 + 3,000 + 1,000 = €67,790.
+    assert "67\u00a0790\u00a0€" in md
     assert re.search(r"\d\u00a0€", md)
     assert not re.search(r"\d €", md), "an amount with an ordinary space before €"
     assert not re.search(r"€\s?\d", md), "an English-style amount in a Latvian plan"
@@ -294,7 +295,7 @@ def test_latvian_amounts_and_dates(tree: DecisionTree) -> None:
 def test_english_amounts_and_dates(tree: DecisionTree) -> None:
     _, md = render(tree, typed(tree, FULL, "en"), "en")
     assert "27 November 2026" in md
-    assert "€24,500" in md
+    assert "€67,790" in md  # the set-up total (see the Latvian test for its sum)
     assert not re.search(r"\d\u00a0?€", md)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Literal
 
 from koprade_wizard.common.record import record
+from koprade_wizard.guidance.sources import ASSUMPTION
 
 Works = Literal["ready", "cosmetic", "major"]
 
@@ -40,21 +41,21 @@ DAYS: dict[str, int] = {
 }
 
 DAYS_SOURCES: dict[str, str] = {
-    "survey": "estimate",
-    "community_events": "estimate",
-    "find_premises": "estimate",
-    "legal_business_plan": "estimate",
+    "survey": ASSUMPTION,
+    "community_events": ASSUMPTION,
+    "find_premises": ASSUMPTION,
+    "legal_business_plan": ASSUMPTION,
     "funding_decision_leader": "lad_leader",
-    "funding_decision": "estimate",
-    "fit_out_ready": "estimate",
-    "fit_out_cosmetic": "estimate",
-    "fit_out_major": "estimate",
+    "funding_decision": ASSUMPTION,
+    "fit_out_ready": ASSUMPTION,
+    "fit_out_cosmetic": ASSUMPTION,
+    "fit_out_major": ASSUMPTION,
     "pre_bookings": "practitioner_guides",
-    "events_programme": "estimate",
-    "network": "estimate",
-    "network_open": "estimate",
-    "grow_members": "estimate",
-    "review_after": "estimate",
+    "events_programme": ASSUMPTION,
+    "network": ASSUMPTION,
+    "network_open": ASSUMPTION,
+    "grow_members": ASSUMPTION,
+    "review_after": ASSUMPTION,
 }
 
 

@@ -1,24 +1,24 @@
 """The public sources behind every default figure and funding fact.
 
-Each ``Source`` is one entry of the plan's "Sources" list. ``reliability`` is the
-tag the figures carry:
+The entries live in ``data/sources.yaml`` (what each field means is written at its
+top); this module reads them once, checks every row, and builds the entries for
+the pages a territory row rests on (LEADER groups' pages, Interreg areas) from
+the territory data files.
 
-* ``LV`` – Latvian source, ``B`` – Baltic, ``EU`` – European, ``G`` – global;
-* ``weak`` – commercial business-plan material or the product's own estimate:
-  fine as an editable default, never to be shown as a firm claim.
-
-A title in square brackets is a descriptive title supplied for a page or data set
-that has no fixed title of its own (the usual bibliographic convention).
-
-``as_of`` is the date or year the facts refer to (``None`` when the source gives
-none — the plan then says "check the current figure"). ``url`` is the public
-address a reader can start from; ``None`` where no stable address is known, so
-that no address is invented.
+A title is given per language where the source has one. ``Source.title_for(lang)``
+gives the title in the plan's language where there is one, and otherwise the
+title in the source's own language together with that language, so the plan can
+say "(in Latvian)".
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import yaml
 
 from koprade_wizard.common.record import record
 from koprade_wizard.guidance import territories
@@ -26,6 +26,17 @@ from koprade_wizard.guidance import territories
 Reliability = Literal["LV", "B", "EU", "G", "weak"]
 
 RELIABILITY_TAGS: tuple[Reliability, ...] = ("LV", "B", "EU", "G", "weak")
+#: Languages a source may be written in (each has a "(in …)" phrase in the catalogue).
+LANGUAGES = ("lv", "en", "de", "et")
+#: The id a default or duration carries when no source gives it: the plan labels it
+#: "assumption — change it in your answers". It is not an entry of the list.
+ASSUMPTION = "assumption"
+#: ``as_of`` of a source that gives no date: the plan says "check the current figures".
+UNDATED = "undated"
+
+DATA = Path(__file__).resolve().parent / "data" / "sources.yaml"
+_FIELDS = frozenset({"id", "title", "language", "publisher", "year", "url", "as_of",
+                     "reliability", "collective"})
 
 
 @record
@@ -33,379 +44,82 @@ class Source:
     """One bibliography entry; ``id`` is what defaults and funding facts point at."""
 
     id: str
-    title: str
-    author: str
+    titles: Mapping[str, str]  # language → title
+    language: str  # the language the source is written in
+    publisher: str
     year: int | None
-    url: str | None
+    url: str | None  # None only for a collective entry (no single address)
     reliability: Reliability
-    as_of: str | None
+    as_of: str | None  # None: the source gives no date
+
+    def title_for(self, lang: str) -> tuple[str, str | None]:
+        """The title to show in a plan in ``lang``, and the language it is in when
+        that is not ``lang`` (``None``: the title is in the plan's language)."""
+        if lang in self.titles:
+            return self.titles[lang], None
+        return self.titles[self.language], self.language
+
+    @property
+    def title(self) -> str:
+        """The title in the source's own language."""
+        return self.titles[self.language]
 
 
-_ALL: tuple[Source, ...] = (
-    # --- where the idea comes from -------------------------------------------------
-    Source(
-        "colabora_project",
-        "CoLabora: koprades telpu lauku teritorijās attīstīšana (LEADER starpvalstu "
-        "sadarbības projekts, 2018–2020)",
-        "biedrība \"Pierīgas partnerība\"; PPP biedrība \"Zied zeme\"",
-        2020,
-        "https://www.pierigaspartneriba.lv",
-        "LV",
-        "2020",
-    ),
-    Source(
-        "colabora_guide",
-        "Rural Coworking Guide",
-        "CoLabora project partners",
-        2020,
-        "https://colaboracoworking.eu",
-        "EU",
-        "2020",
-    ),
-    # --- coworking practice and figures ----------------------------------------
-    Source(
-        "deskmag_2011",
-        "Global Coworking Survey 2011",
-        "Deskmag",
-        2011,
-        "https://www.deskmag.com",
-        "G",
-        "2011",
-    ),
-    Source(
-        "deskmag_2016",
-        "Global Coworking Survey 2016",
-        "Deskmag",
-        2016,
-        "https://www.deskmag.com",
-        "G",
-        "2016",
-    ),
-    Source(
-        "deskmag_2017",
-        "Global Coworking Survey 2017",
-        "Deskmag",
-        2017,
-        "https://www.deskmag.com",
-        "G",
-        "2017",
-    ),
-    Source(
-        "deskmag_2025",
-        "Global Coworking Survey 2025",
-        "Deskmag",
-        2025,
-        "https://www.deskmag.com",
-        "G",
-        "2025",
-    ),
-    Source(
-        "coapp",
-        "[Coworking management guides]",
-        "Coapp",
-        None,
-        "https://coapp.io",
-        "G",
-        None,
-    ),
-    Source(
-        "coworking_wiki",
-        "Coworking Wiki",
-        "Coworking community",
-        None,
-        "https://wiki.coworking.org",
-        "G",
-        None,
-    ),
-    Source(
-        "practitioner_guides",
-        "[Coworking operators' rules of thumb: bandwidth, seat sharing, daily use in "
-        "small towns]",
-        "various coworking practitioners",
-        None,
-        None,
-        "G",
-        None,
-    ),
-    Source(
-        "nicre_toolkit",
-        "Rural Coworking Toolkit",
-        "National Innovation Centre for Rural Enterprise (NICRE)",
-        None,
-        "https://nicre.co.uk",
-        "EU",
-        None,
-    ),
-    Source(
-        "bertelsmann_2020",
-        "Coworking im ländlichen Raum: Menschen, Modelle, Trends",
-        "Bertelsmann Stiftung",
-        2020,
-        "https://www.bertelsmann-stiftung.de",
-        "EU",
-        "2020",
-    ),
-    Source(
-        "hoelzel_devries_2021",
-        # The journal published the title with "fur"; it is cited as published.
-        "Digitization as a Driver fur Rural Development—An Indicative Description of "
-        "German Coworking Space Users. Land 10(3), 326",
-        "Hölzel, M.; de Vries, W. T.",
-        2021,
-        "https://doi.org/10.3390/land10030326",
-        "EU",
-        "2021",
-    ),
-    Source(
-        "coworkland",
-        "CoWorkLand eG: Genossenschaft für Coworking auf dem Land",
-        "CoWorkLand eG",
-        None,
-        "https://coworkland.de",
-        "EU",
-        None,
-    ),
-    Source(
-        "bizplan_sites",
-        "[Coworking business-plan templates and cost calculators]",
-        "commercial business-plan websites",
-        None,
-        None,
-        "weak",
-        None,
-    ),
-    Source(
-        "estimate",
-        "[Editable estimate for a small rural space in Latvia; replace with your own quotes]",
-        "koprade-wizard",
-        None,
-        None,
-        "weak",
-        None,
-    ),
-    # --- spaces in Latvia and the Baltics ----------------------------------------
-    Source(
-        "people_work",
-        "[People Work coworking price list]",
-        "People Work",
-        None,
-        None,
-        "B",
-        None,
-    ),
-    Source(
-        "skola6",
-        "[Skola6, Cēsis: koprades telpa bijušās skolas ēkā]",
-        "Skola6 / Cēsu novada pašvaldība",
-        2022,
-        None,
-        "LV",
-        "2022",
-    ),
-    Source(
-        "edukontor",
-        "[Edukontor coworking space, Kuressaare]",
-        "Edukontor (NGO)",
-        None,
-        None,
-        "B",
-        None,
-    ),
-    Source(
-        "the_mill",
-        "[The Mill coworking space, Daugavpils]",
-        "The Mill",
-        None,
-        None,
-        "LV",
-        None,
-    ),
-    Source(
-        "forwardspace",
-        "[Forwardspace coworking space, Pärnu]",
-        "Forwardspace",
-        None,
-        None,
-        "B",
-        None,
-    ),
-    # --- demand in Latvia -------------------------------------------------------
-    Source(
-        "csp_2021",
-        "[Nodarbināto iedzīvotāju darba vieta un svārstmigrācija, 2021]",
-        "Centrālā statistikas pārvalde",
-        2021,
-        "https://www.csp.gov.lv",
-        "LV",
-        "2021",
-    ),
-    Source(
-        "csp_2022",
-        "[Attālinātais darbs, darbaspēka apsekojums, 2022. gada 2. ceturksnis]",
-        "Centrālā statistikas pārvalde",
-        2022,
-        "https://www.csp.gov.lv",
-        "LV",
-        "2022-Q2",
-    ),
-    # --- funding routes ---------------------------------------------------------
-    Source(
-        "lad_leader",
-        "[LEADER: sabiedrības virzīta vietējā attīstība, KLP Stratēģiskais plāns 2023–2027]",
-        "Lauku atbalsta dienests",
-        2023,
-        "https://www.lad.gov.lv",
-        "LV",
-        "2023",
-    ),
-    Source(
-        "mk_509_2022",
-        "Ministru kabineta 2022. gada 16. augusta noteikumi Nr. 509 \"Valsts un Eiropas "
-        "Savienības atbalsta piešķiršanas kārtība sabiedrības virzītas vietējās attīstības "
-        "stratēģiju 2023.–2027. gadam sagatavošanai un īstenošanai\"",
-        "Ministru kabinets",
-        2022,
-        "https://likumi.lv/ta/id/334857",
-        "LV",
-        "2022-08-16",
-    ),
-    Source(
-        "pierigas_partneriba",
-        "Biedrības \"Pierīgas partnerība\" sabiedrības virzītas vietējās attīstības "
-        "stratēģija 2023–2027 (Mārupes un Olaines novads)",
-        "biedrība \"Pierīgas partnerība\"",
-        2023,
-        "https://www.pierigaspartneriba.lv",
-        "LV",
-        "2024-01-01",
-    ),
-    Source(
-        "zied_zeme",
-        "PPP biedrības \"Zied zeme\" sabiedrības virzītas vietējās attīstības stratēģija "
-        "2023–2027 (Ogres novads, izņemot Ogres pilsētu)",
-        "PPP biedrība \"Zied zeme\"",
-        2023,
-        "https://www.ziedzeme.lv",
-        "LV",
-        "2023",
-    ),
-    Source(
-        "daugavkrasts",
-        "Biedrības \"Partnerība Daugavkrasts\" sabiedrības virzītas vietējās attīstības "
-        "stratēģija 2023–2027 (Ķekavas novads)",
-        "biedrība \"Partnerība Daugavkrasts\"",
-        2023,
-        "https://daugavkrasts.lv",
-        "LV",
-        "2023",
-    ),
-    Source(
-        "aizkraukles_partneriba",
-        "Biedrības \"Aizkraukles rajona partnerība\" sabiedrības virzītas vietējās "
-        "attīstības stratēģija 2023–2027",
-        "biedrība \"Aizkraukles rajona partnerība\"",
-        2023,
-        "https://aizkrauklespartneriba.lv",
-        "LV",
-        "2023-10-16",
-    ),
-    Source(
-        "altum_start",
-        "Starta aizdevums",
-        "AS \"Attīstības finanšu institūcija Altum\"",
-        None,
-        "https://www.altum.lv",
-        "LV",
-        None,
-    ),
-    Source(
-        "liaa_incubators",
-        "LIAA biznesa inkubatori",
-        "Latvijas Investīciju un attīstības aģentūra",
-        None,
-        "https://www.liaa.gov.lv",
-        "LV",
-        None,
-    ),
-    Source(
-        "active_citizens_fund",
-        "Aktīvo iedzīvotāju fonds (EEZ un Norvēģijas granti)",
-        "Aktīvo iedzīvotāju fonda Latvijā operators",
-        None,
-        "https://www.activecitizensfund.lv",
-        "LV",
-        None,
-    ),
-    Source(
-        "interreg_ee_lv",
-        "Interreg Estonia–Latvia Programme 2021–2027",
-        "Interreg Estonia–Latvia Joint Secretariat",
-        2021,
-        "https://estlat.eu",
-        "EU",
-        None,
-    ),
-    Source(
-        "interreg_lv_lt",
-        "Interreg VI-A Latvia–Lithuania Programme 2021–2027",
-        "Interreg Latvia–Lithuania Joint Secretariat",
-        2021,
-        "https://latlit.eu",
-        "EU",
-        None,
-    ),
-    Source(
-        "municipal_support",
-        "[Pašvaldību uzņēmējdarbības atbalsta konkursi un līdzdalības budžeti: "
-        "piemēri no Latvijas pašvaldībām]",
-        "Latvijas pašvaldības",
-        None,
-        None,
-        "LV",
-        None,
-    ),
-    Source(
-        "vid_vat",
-        "[Pievienotās vērtības nodokļa standarta likme 21 %]",
-        "Valsts ieņēmumu dienests",
-        None,
-        "https://www.vid.gov.lv",
-        "LV",
-        None,
-    ),
-    # --- administrative territories ---------------------------------------------
-    Source(
-        "atavl",
-        "Administratīvo teritoriju un apdzīvoto vietu likums (ar grozījumiem, tostarp "
-        "2024. gada 13. jūnija grozījumiem par Varakļānu novada iekļaušanu Madonas novadā)",
-        "Saeima",
-        2020,
-        "https://likumi.lv",
-        "LV",
-        "2025-07-01",
-    ),
-    Source(
-        "mk_418_2021",
-        "Ministru kabineta 2021. gada 22. jūnija noteikumi Nr. 418 \"Noteikumi par "
-        "plānošanas reģionu teritorijām\"",
-        "Ministru kabinets",
-        2021,
-        "https://likumi.lv",
-        "LV",
-        "2021-07-01",
-    ),
-    Source(
-        "varam",
-        "[Administratīvi teritoriālā reforma: pašvaldību saraksts]",
-        "Viedās administrācijas un reģionālās attīstības ministrija (VARAM)",
-        None,
-        "https://www.varam.gov.lv",
-        "LV",
-        None,
-    ),
-)
+class SourceDataError(ValueError):
+    """A row of ``sources.yaml`` that does not hold what an entry needs."""
 
-SOURCES: dict[str, Source] = {s.id: s for s in _ALL}
+
+def _row(raw: Any, n: int) -> Source:
+    where = f"{DATA.name}, entry {n}"
+    if not isinstance(raw, dict):
+        raise SourceDataError(f"{where}: a mapping expected")
+    where = f"{DATA.name}, entry {n} ({raw.get('id')})"
+    unknown = set(raw) - _FIELDS
+    missing = {"id", "title", "language", "publisher", "year", "url", "as_of",
+               "reliability"} - set(raw)
+    if unknown or missing:
+        raise SourceDataError(f"{where}: unknown {sorted(unknown)}, missing {sorted(missing)}")
+    titles = raw["title"]
+    language = raw["language"]
+    if language not in LANGUAGES:
+        raise SourceDataError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
+    if not isinstance(titles, dict) or not titles or language not in titles or not all(
+            k in LANGUAGES and isinstance(v, str) and v.strip() for k, v in titles.items()):
+        raise SourceDataError(f"{where}: title needs a text in the source's language "
+                              f"({language}) and only languages of {', '.join(LANGUAGES)}")
+    if raw["reliability"] not in RELIABILITY_TAGS:
+        raise SourceDataError(f"{where}: reliability must be one of {RELIABILITY_TAGS}")
+    url = raw["url"]
+    if url is None and not raw.get("collective"):
+        raise SourceDataError(f"{where}: a url is needed (null only with collective: true)")
+    if url is not None and not str(url).startswith(("https://", "http://")):
+        raise SourceDataError(f"{where}: the url must start with https:// or http://")
+    as_of = raw["as_of"]
+    if not isinstance(as_of, str) or not as_of:
+        raise SourceDataError(f"{where}: as_of must be a quoted date, year or \"{UNDATED}\"")
+    year = raw["year"]
+    if year is not None and not isinstance(year, int):
+        raise SourceDataError(f"{where}: year must be a whole number or null")
+    return Source(str(raw["id"]), dict(titles), language, str(raw["publisher"]), year, url,
+                  cast(Reliability, raw["reliability"]), None if as_of == UNDATED else as_of)
+
+
+@cache
+def _load() -> dict[str, Source]:
+    with DATA.open(encoding="utf-8") as fh:
+        rows = yaml.safe_load(fh)
+    if not isinstance(rows, list):
+        raise SourceDataError(f"{DATA.name}: a list of entries expected")
+    found: dict[str, Source] = {}
+    for n, raw in enumerate(rows, 1):
+        source = _row(raw, n)
+        if source.id in found:
+            raise SourceDataError(f"{DATA.name}, entry {n}: id {source.id} given twice")
+        found[source.id] = source
+    return found
+
+
+SOURCES: dict[str, Source] = _load()
 
 
 def _territory_source(sid: str) -> Source | None:
@@ -423,8 +137,11 @@ def _territory_source(sid: str) -> Source | None:
         names = ", ".join(table.groups[g].name for g in row.lags) or "LAD"
         host = page.url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
         year = int(page.page_date[:4]) if page.page_date else None
-        # A page without a fixed title gets a descriptive one in square brackets.
-        return Source(sid, f"[{names}: {host}]", names, year, page.url, "LV", page.page_date)
+        # A page without a fixed title gets a descriptive one in square brackets,
+        # the same in every language (a group's name and a web address).
+        title = f"[{names}: {host}]"
+        return Source(sid, dict.fromkeys(("lv", "en"), title), "lv", names, year, page.url,
+                      "LV", page.page_date)
     if kind == "area":
         areas = territories.programme_areas()
         src = areas.region_source if rest == "statistical_regions" else (
@@ -432,11 +149,14 @@ def _territory_source(sid: str) -> Source | None:
         if src is None:
             return None
         year = int(src.page_date[:4]) if src.page_date else None
-        tag: Reliability = "LV" if rest == "statistical_regions" else "EU"
-        return Source(sid, src.title, src.author, year, src.url, tag, src.page_date)
+        # The statistical regions are a Latvian government order; the programme
+        # pages are the programmes' own English pages.
+        lang, tag = ("lv", "LV") if rest == "statistical_regions" else ("en", "EU")
+        return Source(sid, {lang: src.title}, lang, src.author, year, src.url,
+                      cast(Reliability, tag), src.page_date)
     return None
 
 
 def lookup_source(sid: str) -> Source | None:
-    """The bibliography entry for ``sid``: the fixed list above, or a territory page."""
+    """The bibliography entry for ``sid``: the data file, or a territory page."""
     return SOURCES.get(sid) or _territory_source(sid)

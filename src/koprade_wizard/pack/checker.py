@@ -3,195 +3,45 @@
 Each problem names the file, the line and what to do. Checks go beyond the schema:
 duplicate ids, conditions that do not compile or use unknown or later questions,
 comparisons with choice values that do not exist, missing translations, empty steps.
+
+File reading and schema problems are in ``reading``; the copy into the run-time tree
+is in ``building``.
 """
 
 from __future__ import annotations
 
-import difflib
 import math
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from koprade_wizard.common.errors import Location, Message, ProblemList, StepFileError, msg
+from koprade_wizard.common.errors import StepFileError, msg
 from koprade_wizard.pack import conditions
+from koprade_wizard.pack.building import build_tree, runtime_question
 from koprade_wizard.pack.kinds import KINDS as KIND_REGISTRY
 from koprade_wizard.pack.kinds import AnswerInvalid, PatternError, check_value, pattern
-from koprade_wizard.pack.model import (
-    KINDS,
-    ActionRule,
-    ChoiceQuestionModel,
-    PackFile,
-    QuestionModel,
-    Source,
-    StepFile,
-)
-from koprade_wizard.pack.model import (
-    Choice as ChoiceFile,
-)
-from koprade_wizard.pack.model import (
-    Validation as ValidationFile,
-)
+from koprade_wizard.pack.model import ActionRule, ChoiceQuestionModel, PackFile, StepFile
 from koprade_wizard.pack.probe import Target, probe, show
-from koprade_wizard.pack.tree import (
-    ActionRule as RuntimeAction,
-)
-from koprade_wizard.pack.tree import (
-    Choice,
-    DecisionTree,
-    Located,
-    PackSource,
-    Plausible,
-    Question,
-    Step,
-    UnitText,
-    Validation,
-)
-from koprade_wizard.pack.yamlsrc import LineDict, LineList, YamlSyntaxError, line_of, load_file
+from koprade_wizard.pack.reading import Parsed, Reader
+from koprade_wizard.pack.tree import DecisionTree
+from koprade_wizard.pack.yamlsrc import LineDict, LineList
 
 PACK_FILE = "pack.yaml"
 _TEXT_FIELDS = ("label", "help", "title", "detail", "intro", "message", "unit")
 
 
-@dataclass
-class _Parsed:
-    path: Path
-    raw: LineDict
-    model: Any
-
-
-class _Checker:
+class _Checker(Reader):
     def __init__(self, folder: Path) -> None:
+        super().__init__()
         self.folder = folder
         # The pack's languages; a default written as text is read as the first writes it.
         self.langs: list[str] = ["lv", "en"]
-        self.problems = ProblemList()
         # True when a listed step could not be read: its question ids are then unknown.
         self.incomplete = False
         self.builtin_sources: tuple[str, ...] = ()
         # Expressions that passed the static checks, to try on sample answers.
         self.targets: list[Target] = []
 
-    # -- helpers -------------------------------------------------------------
-    def add(self, path: Path, line: int, msg: str, **params: Any) -> None:
-        self.problems.add(Location(self._show(path), line), Message(msg, params))
-
-    def _show(self, path: Path) -> str:
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except (ValueError, OSError):  # elsewhere, or the current folder has vanished
-            return str(path)
-
-    def hint(self, name: str, candidates: Iterable[str]) -> Message | str:
-        close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-        return msg("did_you_mean", name=close[0]) if close else ""
-
-    # -- reading -------------------------------------------------------------
-    def read(self, path: Path, model: type[BaseModel], keys: str) -> _Parsed | None:
-        try:
-            raw = load_file(path)
-        except OSError as exc:
-            self.add(path, 0, "cannot_read", reason=exc.strerror or type(exc).__name__)
-            return None
-        except YamlSyntaxError as exc:
-            self.add(path, exc.line, exc.code, **exc.params)
-            return None
-        if raw is None:
-            self.add(path, 1, "empty_file", keys=keys)
-            return None
-        if not isinstance(raw, LineDict):
-            self.add(path, getattr(raw, "line", 1) or 1, "not_mapping",
-                     found=self.type_name(raw))
-            return None
-        try:
-            parsed = model.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                self.schema_problem(path, raw, err)
-            return _Parsed(path, raw, None)
-        return _Parsed(path, raw, parsed)
-
-    def type_name(self, value: Any) -> Message:
-        if value is None:
-            key = "type_empty"
-        elif isinstance(value, dict):
-            key = "type_mapping"
-        elif isinstance(value, list):
-            key = "type_list"
-        elif isinstance(value, bool):
-            key = "type_yes_no"
-        elif isinstance(value, int | float):
-            key = "type_number"
-        else:
-            key = "type_text"
-        return msg(key)
-
-    def schema_problem(self, path: Path, raw: LineDict, err: Any) -> None:
-        loc: tuple[Any, ...] = tuple(err["loc"])
-        kind: str = err["type"]
-        line = line_of(raw, loc, raw.line)
-        names = [p for p in loc if isinstance(p, str) and p not in KINDS]
-        key = names[-1] if names else "?"
-        value = err.get("input")
-        if kind == "missing":
-            self.add(path, line, "missing_key", key=key)
-        elif kind == "extra_forbidden":
-            fields = self.fields_at(loc, raw)
-            self.add(path, line, "unknown_key", key=key, hint=self.hint(key, fields))
-        elif kind == "union_tag_invalid":
-            self.add(path, line, "bad_kind", kind=err["ctx"]["tag"], kinds=", ".join(KINDS))
-        elif kind == "union_tag_not_found":
-            self.add(path, line, "missing_kind", kinds=", ".join(KINDS))
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            self.add(path, line, "wrong_type", key=key, expected=msg("type_mapping"),
-                     found=self.type_name(value))
-        elif kind == "list_type":
-            self.add(path, line, "wrong_type", key=key, expected=msg("type_list"),
-                     found=self.type_name(value))
-        elif kind == "string_type":
-            self.add(path, line, "wrong_type", key=key, expected=msg("type_text"),
-                     found=self.type_name(value))
-        elif kind in ("bool_type", "bool_parsing"):
-            self.add(path, line, "wrong_type", key=key, expected=msg("type_yes_no"),
-                     found=self.type_name(value))
-        elif kind in ("int_type", "int_parsing", "int_from_float"):
-            self.add(path, line, "wrong_type", key=key,
-                     expected=msg("type_whole_number"), found=self.type_name(value))
-        elif kind in ("float_type", "float_parsing"):
-            self.add(path, line, "wrong_type", key=key, expected=msg("type_number"),
-                     found=self.type_name(value))
-        elif kind == "string_pattern_mismatch":
-            self.add(path, line, "bad_identifier", key=key, value=value)
-        elif kind == "literal_error":
-            self.add(path, line, "bad_literal", key=key, expected=err["ctx"]["expected"],
-                     value=value)
-        elif kind == "too_short":
-            self.add(path, line, "empty_list", key=key)
-        else:
-            self.add(path, line, "bad_value", key=key, reason=err["msg"])
-
-    @staticmethod
-    def fields_at(loc: tuple[Any, ...], raw: LineDict) -> list[str]:
-        """The keys a model accepts where an unknown key was found, for 'did you mean'."""
-        parent = loc[:-1]
-        models: dict[str, type[BaseModel]] = {
-            "questions": QuestionModel,
-            "actions": ActionRule,
-            "choices": ChoiceFile,
-            "validate": ValidationFile,
-            "sources": Source,
-        }
-        model: type[BaseModel] = StepFile if "questions" in raw or "actions" in raw else PackFile
-        for part in parent:
-            if isinstance(part, str) and part in models:
-                model = models[part]
-        fields = [f.alias or n for n, f in model.model_fields.items()]
-        if model is QuestionModel:
-            fields += ["kind", "choices", "unit"]
-        return fields
 
     # -- whole pack ----------------------------------------------------------
     def load(self) -> DecisionTree | None:
@@ -210,7 +60,7 @@ class _Checker:
         if pack.model:
             self.check_texts(pack.path, pack.raw, langs)
         step_ids = list(pack.model.steps) if pack.model else []
-        steps: list[_Parsed] = []
+        steps: list[Parsed] = []
         seen: dict[str, int] = {}
         present = sorted(p.stem for p in self.folder.glob("*.yaml") if p.name != PACK_FILE)
         for index, sid in enumerate(step_ids):
@@ -245,11 +95,11 @@ class _Checker:
         self.check_questions(good, citable if pack.model else None)
         if self.problems or pack.model is None or len(good) != len(step_ids):
             return None
-        tree = self.build(pack, good)
+        tree = build_tree(pack, good, self._show)
         self.check_samples(tree)
         return None if self.problems else tree
 
-    def check_sources(self, pack: _Parsed, source_ids: list[str]) -> None:
+    def check_sources(self, pack: Parsed, source_ids: list[str]) -> None:
         seen: dict[str, int] = {}
         for index, sid in enumerate(source_ids):
             line = pack.raw["sources"].item_lines[index]
@@ -279,7 +129,7 @@ class _Checker:
                 self.check_texts(path, item, langs, key)
 
     # -- questions, conditions, actions ----------------------------------------
-    def check_questions(self, steps: list[_Parsed], source_ids: list[str] | None) -> None:
+    def check_questions(self, steps: list[Parsed], source_ids: list[str] | None) -> None:
         order: dict[str, tuple[int, Path, int]] = {}
         questions: dict[str, Any] = {}
         actions: dict[str, str] = {}
@@ -459,81 +309,6 @@ class _Checker:
             self.add(path, line, "expr_fails", what=msg(what_key),
                      expr=failure.target.expr, reason=failure.error.reason(),
                      sample=msg("expr_sample", answers=sample) if sample else "")
-
-    # -- the result ------------------------------------------------------------
-    def build(self, pack: _Parsed, steps: list[_Parsed]) -> DecisionTree:
-        located: dict[str, Located] = {}
-        action_lines: dict[str, Located] = {}
-        built: list[Step] = []
-        for parsed in steps:
-            model: StepFile = parsed.model
-            for i, q in enumerate(model.questions):
-                located[q.id] = Located(path=self._show(parsed.path),
-                                        line=parsed.raw["questions"].item_lines[i])
-            for i, a in enumerate(model.actions):
-                action_lines[a.id] = Located(path=self._show(parsed.path),
-                                             line=parsed.raw["actions"].item_lines[i])
-            built.append(
-                Step(
-                    id=model.id,
-                    title=dict(model.title),
-                    intro=dict(model.intro) if model.intro else None,
-                    questions=tuple(runtime_question(q) for q in model.questions),
-                    actions=tuple(_runtime_action(a) for a in model.actions),
-                    where=Located(path=self._show(parsed.path), line=parsed.raw.line),
-                )
-            )
-        pack_model: PackFile = pack.model
-        return DecisionTree(
-            id=pack_model.id,
-            version=pack_model.version,
-            title=dict(pack_model.title),
-            languages=tuple(pack_model.languages),
-            steps=tuple(built),
-            sources=tuple(
-                PackSource(id=s.id, title=s.title, publisher=s.publisher, year=s.year,
-                           url=s.url, as_of=None if s.as_of is None else str(s.as_of))
-                for s in pack_model.sources
-            ),
-            question_lines=located,
-            action_lines=action_lines,
-        )
-
-
-def runtime_question(q: Any) -> Question:
-    """Copy a validated question into the light run-time class."""
-    rules = q.validate_
-    return Question(
-        id=q.id,
-        kind=q.kind,
-        label=dict(q.label),
-        help=dict(q.help) if q.help else None,
-        required=q.required,
-        when=q.when,
-        default=q.default,
-        default_expr=q.default_expr,
-        validate_=Validation(**rules.model_dump()) if rules is not None else None,
-        unit=_runtime_unit(u) if (u := getattr(q, "unit", None)) else None,
-        choices=tuple(
-            Choice(value=c.value, label=dict(c.label), help=dict(c.help) if c.help else None)
-            for c in getattr(q, "choices", ())
-        ),
-        implied=q.implied,
-        plausible=None if q.plausible is None else Plausible(
-            message=dict(q.plausible.message), min=q.plausible.min, max=q.plausible.max,
-            future=q.plausible.future, expr=q.plausible.expr),
-    )
-
-
-def _runtime_unit(unit: dict[str, Any]) -> UnitText:
-    return {lang: text if isinstance(text, str) else text.model_dump(exclude_none=True)
-            for lang, text in unit.items()}
-
-
-def _runtime_action(a: ActionRule) -> RuntimeAction:
-    return RuntimeAction(id=a.id, phase=a.phase, title=dict(a.title), detail=dict(a.detail),
-                         when=a.when, priority=a.priority, sources=tuple(a.sources),
-                         routes=tuple(a.routes))
 
 
 class _Permissive(dict[str, Any]):

@@ -10,55 +10,35 @@ is one entry here and, if it needs a new style of prompt, that prompt in
 
 The same checks serve the prompts (text typed by a person), the answers file (values
 read from YAML) and the defaults in step files, so a value accepted in one place is
-accepted everywhere.
+accepted everywhere. The per-kind reading and writing functions are in ``kind_values``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 
 import re2
 
-from koprade_wizard.common.errors import Said, msg
-from koprade_wizard.i18n.messages import t
+from koprade_wizard.common.errors import msg
 from koprade_wizard.pack import conditions
+from koprade_wizard.pack import kind_values as kv
+from koprade_wizard.pack.answer_errors import (  # re-exported: callers catch them from here
+    AnswerAmbiguous,
+    AnswerInvalid,
+    RuleFailed,
+)
 from koprade_wizard.pack.tree import Question
 
+__all__ = [
+    "KINDS", "NAMES", "AnswerAmbiguous", "AnswerInvalid", "Kind", "PatternError", "Prompt",
+    "RuleFailed", "check_value", "from_text", "implausible", "kind_of", "pattern", "to_text",
+]
+
 Prompt = Literal["text", "long_text", "select", "checkbox", "yes_no"]
-
-
-class AnswerInvalid(Exception):
-    """One answer is not acceptable; ``message`` says why, worded when it is shown
-    (a catalogue message, or the step file's own text per language)."""
-
-    def __init__(self, message: Said) -> None:
-        super().__init__(str(message))
-        self.message = message
-
-
-class RuleFailed(AnswerInvalid):
-    """The step file's validation expression itself failed: no answer is at fault."""
-
-    def __init__(self, message: Said, reason: Said) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-class AnswerAmbiguous(AnswerInvalid):
-    """Typed text that reads as more than one answer (``1,500``): ask which was meant.
-
-    ``readings`` are the candidate values, each already of the question's kind.
-    """
-
-    def __init__(self, message: Said, readings: tuple[Any, ...]) -> None:
-        super().__init__(message)
-        self.readings = readings
 
 
 @dataclass(frozen=True)
@@ -85,203 +65,6 @@ class Kind:
     invalid: str = "answer_not_text"
 
 
-# --- reading typed text -------------------------------------------------------------------
-
-
-def _shown_number(value: Decimal | int | float, lang: str) -> str:
-    from koprade_wizard.i18n.formatting import number
-
-    digits = 0 if float(value).is_integer() else len(str(value).rstrip("0").split(".")[-1])
-    return number(float(value), lang, min(digits, 6))
-
-
-def _plain_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _numbers(text: str, lang: str, whole: bool) -> list[int | float]:
-    from koprade_wizard.i18n.parsing import read_number
-
-    readings = [_plain_number(v) for v in read_number(text, lang)]
-    if whole:
-        readings = [v for v in readings if isinstance(v, int)]
-    return list(dict.fromkeys(v for v in readings if math.isfinite(v)))
-
-
-def _read_number_text(q: Question, text: str, lang: str, whole: bool) -> Any:
-    readings = _numbers(text, lang, whole)
-    if not readings:
-        raise AnswerInvalid(msg("answer_not_integer" if whole else "answer_not_number"))
-    if len(readings) > 1:
-        _ambiguous(text, readings, [_shown_number(v, lang) for v in readings])
-    return readings[0]
-
-
-def _ambiguous(text: str, readings: Sequence[Any], shown: Sequence[str]) -> NoReturn:
-    """Typed text that reads two ways is asked back with every reading, never guessed."""
-    raise AnswerAmbiguous(
-        msg("answer_ambiguous", text=text.strip(), readings=msg(
-            "answer_or", first=shown[0], second=", ".join(shown[1:]))),
-        tuple(readings))
-
-
-def _text_integer(q: Question, text: str, lang: str) -> Any:
-    return _read_number_text(q, text, lang, whole=True)
-
-
-def _text_decimal(q: Question, text: str, lang: str) -> Any:
-    return _read_number_text(q, text, lang, whole=False)
-
-
-def _text_date(q: Question, text: str, lang: str) -> Any:
-    from koprade_wizard.i18n.formatting import date
-    from koprade_wizard.i18n.parsing import read_date
-
-    readings = read_date(text, lang)
-    if not readings:
-        raise AnswerInvalid(msg("answer_not_date"))
-    if len(readings) > 1:
-        _ambiguous(text, readings, [date(d, lang) for d in readings])
-    return readings[0]
-
-
-_YES = {"y", "yes", "j", "jā", "ja", "true", "1"}
-_NO = {"n", "no", "nē", "ne", "false", "0"}
-
-
-def _text_yes_no(q: Question, text: str, lang: str) -> Any:
-    word = text.strip().lower()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise AnswerInvalid(msg("answer_not_yes_no"))
-
-
-def _text_plain(q: Question, text: str, lang: str) -> Any:
-    return text.strip()
-
-
-def _text_multi(q: Question, text: str, lang: str) -> Any:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-# --- reading YAML values ------------------------------------------------------------------
-
-
-def _yaml_text(q: Question, value: Any, lang: str) -> Any:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise AnswerInvalid(msg("answer_not_text"))
-    return str(value).strip()
-
-
-def _yaml_integer(q: Question, value: Any, lang: str) -> Any:
-    if isinstance(value, str):  # "12 000" written by hand: read as the prompt would
-        return _text_integer(q, value, lang)
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        raise AnswerInvalid(msg("answer_not_integer"))
-    return value
-
-
-def _yaml_decimal(q: Question, value: Any, lang: str) -> Any:
-    if isinstance(value, str):
-        return _text_decimal(q, value, lang)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise AnswerInvalid(msg("answer_not_number"))
-    return value
-
-
-def _yaml_yes_no(q: Question, value: Any, lang: str) -> Any:
-    if not isinstance(value, bool):
-        raise AnswerInvalid(msg("answer_not_yes_no"))
-    return value
-
-
-def _yaml_date(q: Question, value: Any, lang: str) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return _text_date(q, value, lang)
-    raise AnswerInvalid(msg("answer_not_date"))
-
-
-def _yaml_multi(q: Question, value: Any, lang: str) -> Any:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise AnswerInvalid(msg("answer_not_list"))
-    return [v.strip() for v in value]
-
-
-# --- writing back, schemas, samples -----------------------------------------------------------
-
-
-def _write_plain(q: Question, value: Any, lang: str) -> str:
-    return str(value)
-
-
-def _write_number(q: Question, value: Any, lang: str) -> str:
-    # As the person would type it in this language (1234,5 in Latvian), without
-    # thousands marks so that editing a digit never makes the text ambiguous.
-    shown = repr(float(value)) if isinstance(value, float) else str(value)
-    if shown.endswith(".0"):
-        shown = shown[:-2]
-    from babel.numbers import get_decimal_symbol
-
-    from koprade_wizard.i18n.formatting import locale_code
-
-    return shown.replace(".", str(get_decimal_symbol(locale_code(lang))))
-
-
-def _write_date(q: Question, value: Any, lang: str) -> str:
-    day: dt.date = value
-    return day.strftime("%d.%m.%Y") if lang.startswith("lv") else day.isoformat()
-
-
-def _write_yes_no(q: Question, value: Any, lang: str) -> str:
-    return t("yes", lang) if value else t("no", lang)
-
-
-def _write_multi(q: Question, value: Any, lang: str) -> str:
-    return ", ".join(value)
-
-
-def _bounds(q: Question, whole: bool) -> tuple[float, float]:
-    rules = q.validate_
-    low = rules.min if rules and rules.min is not None else 0
-    high = rules.max if rules and rules.max is not None else max(low, 0) + 1000
-    if whole:
-        low, high = math.ceil(low), math.floor(high)
-    return low, high
-
-
-def _samples_integer(q: Question) -> tuple[Any, ...]:
-    low, high = _bounds(q, whole=True)
-    return tuple(dict.fromkeys(int(v) for v in (low, (low + high) // 2, high)))
-
-
-def _samples_decimal(q: Question) -> tuple[Any, ...]:
-    low, high = _bounds(q, whole=False)
-    return tuple(dict.fromkeys((low, round((low + high) / 2, 1), high)))
-
-
-def _samples_text(q: Question) -> tuple[Any, ...]:
-    rules = q.validate_
-    low = rules.min_length if rules and rules.min_length else 1
-    return ("Ērgļi" + "a" * max(0, low - 5),)
-
-
-def _samples_choice(q: Question) -> tuple[Any, ...]:
-    return q.choice_values
-
-
-def _samples_multi(q: Question) -> tuple[Any, ...]:
-    values = q.choice_values
-    return ([values[0]], list(values)) if values else ([],)
-
-
 _TEXT_RULES = frozenset({"min_length", "max_length", "pattern", "expr", "message"})
 _NUMBER_RULES = frozenset({"min", "max", "expr", "message"})
 _DATE_RULES = frozenset({"future", "expr", "message"})
@@ -290,28 +73,28 @@ _DATE_RULES = frozenset({"future", "expr", "message"})
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("text", "text", _text_plain, _yaml_text, _write_plain,
-             lambda q: {"type": "string"}, _samples_text, rules=_TEXT_RULES),
-        Kind("long_text", "long_text", _text_plain, _yaml_text, _write_plain,
-             lambda q: {"type": "string"}, _samples_text, rules=_TEXT_RULES),
-        Kind("integer", "text", _text_integer, _yaml_integer, _write_number,
-             lambda q: {"type": "integer"}, _samples_integer, fields={"unit": False},
+        Kind("text", "text", kv.text_plain, kv.yaml_text, kv.write_plain,
+             lambda q: {"type": "string"}, kv.samples_text, rules=_TEXT_RULES),
+        Kind("long_text", "long_text", kv.text_plain, kv.yaml_text, kv.write_plain,
+             lambda q: {"type": "string"}, kv.samples_text, rules=_TEXT_RULES),
+        Kind("integer", "text", kv.text_integer, kv.yaml_integer, kv.write_number,
+             lambda q: {"type": "integer"}, kv.samples_integer, fields={"unit": False},
              rules=_NUMBER_RULES, invalid="answer_not_integer"),
-        Kind("decimal", "text", _text_decimal, _yaml_decimal, _write_number,
-             lambda q: {"type": "number"}, _samples_decimal, fields={"unit": True},
+        Kind("decimal", "text", kv.text_decimal, kv.yaml_decimal, kv.write_number,
+             lambda q: {"type": "number"}, kv.samples_decimal, fields={"unit": True},
              rules=_NUMBER_RULES, invalid="answer_not_number"),
-        Kind("choice", "select", _text_plain, _yaml_text, _write_plain,
+        Kind("choice", "select", kv.text_plain, kv.yaml_text, kv.write_plain,
              lambda q: {"enum": list(q.choice_values)} if q.choices else {"type": "string"},
-             _samples_choice, fields={"choices": True}),
-        Kind("multi_choice", "checkbox", _text_multi, _yaml_multi, _write_multi,
+             kv.samples_choice, fields={"choices": True}),
+        Kind("multi_choice", "checkbox", kv.text_multi, kv.yaml_multi, kv.write_multi,
              lambda q: {"type": "array", "uniqueItems": True, "items": (
                  {"enum": list(q.choice_values)} if q.choices else {"type": "string"})},
-             _samples_multi, fields={"choices": True},
+             kv.samples_multi, fields={"choices": True},
              rules=frozenset({"min_length", "max_length", "expr", "message"}), blank=[],
              invalid="answer_not_list"),
-        Kind("yes_no", "yes_no", _text_yes_no, _yaml_yes_no, _write_yes_no,
+        Kind("yes_no", "yes_no", kv.text_yes_no, kv.yaml_yes_no, kv.write_yes_no,
              lambda q: {"type": "boolean"}, lambda q: (True, False), invalid="answer_not_yes_no"),
-        Kind("date", "text", _text_date, _yaml_date, _write_date,
+        Kind("date", "text", kv.text_date, kv.yaml_date, kv.write_date,
              lambda q: {"type": "string", "format": "date"},
              lambda q: (dt.date.today() + dt.timedelta(days=120),), rules=_DATE_RULES,
              invalid="answer_not_date"),

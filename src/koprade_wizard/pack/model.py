@@ -152,6 +152,14 @@ class ActionRule(_Frozen):
             "the plan leaves the action out when every one of them does not fit."
         ),
     )
+    topic: ChoiceValue | None = Field(
+        default=None,
+        description=(
+            "What the advice is about, shared by rules that give near-the-same advice "
+            "(e.g. demand-before-lease); the plan's top steps hold at most one rule of "
+            "a topic. Absent: the rule's own id."
+        ),
+    )
 
 
 class StepFile(_Frozen):

@@ -98,6 +98,7 @@ class ActionRule:
     priority: int = 2
     sources: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()  # funding routes it recommends; dropped when none fits
+    topic: str | None = None  # shared by rules with near-the-same advice (one top step each)
 
 
 @record

@@ -46,6 +46,7 @@ class ActionItem:
     detail: str
     sources: tuple[str, ...]
     routes: tuple[str, ...] = ()  # funding routes it recommends (none: not a route action)
+    topic: str = ""  # rules with near-the-same advice share one; the rule's id otherwise
 
 
 @record
@@ -84,13 +85,16 @@ class CitedSource:
     url: str | None
     as_of: str | None
     reliability: str | None
+    title_lang: str | None = None  # the title's language when it is not the plan's
 
 
 class Citations:
-    """Numbers sources in the order the plan first cites them."""
+    """Numbers sources in the order the plan first cites them; titles in the plan's
+    language where the source has one."""
 
-    def __init__(self, pack_sources: tuple[PackSource, ...]) -> None:
+    def __init__(self, pack_sources: tuple[PackSource, ...], lang: str = "lv") -> None:
         self._pack = {s.id: s for s in pack_sources}
+        self._lang = lang
         self._order: list[str] = []
 
     def known(self, sid: str) -> bool:
@@ -113,8 +117,9 @@ class Citations:
             else:
                 s = lookup_source(sid)
                 assert s is not None
-                result.append(CitedSource(n, sid, s.title, s.author, s.year, s.url, s.as_of,
-                                          s.reliability))
+                title, title_lang = s.title_for(self._lang)
+                result.append(CitedSource(n, sid, title, s.publisher, s.year, s.url, s.as_of,
+                                          s.reliability, title_lang))
         return result
 
 
@@ -205,16 +210,21 @@ def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
             continue
         items.append(ActionItem(rule.id, step.id, rule.phase, rule.priority,
                                 text(rule.title, lang), text(rule.detail, lang),
-                                rule.sources, rule.routes))
+                                rule.sources, rule.routes, rule.topic or rule.id))
     items.sort(key=lambda x: (_PHASE_ORDER[x.phase], x.priority))
     return items
 
 
 def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, ...]:
-    """The most urgent steps, each title once (two rules may give the same advice)."""
+    """The most urgent steps, one per topic: rules that give near-the-same advice
+    share a topic in the step files, and only the most urgent of them is a top step
+    (the others stay in the checklist)."""
     ranked = sorted(actions, key=lambda x: (x.priority, _PHASE_ORDER[x.phase]))
-    unique = {x.title: x for x in reversed(ranked)}
-    return tuple(sorted(unique.values(), key=ranked.index)[:count])
+    top: list[ActionItem] = []
+    for item in ranked:
+        if all(item.topic != x.topic and item.title != x.title for x in top):
+            top.append(item)
+    return tuple(top[:count])
 
 
 def demand_is_weak(a: Mapping[str, Any]) -> bool:
@@ -352,7 +362,7 @@ def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
         demand_weak=weak,
         missing=missing,
         interested=chosen,
-        citations=Citations(tree.sources),
+        citations=Citations(tree.sources, lang),
         bridge=bridge(result, tasks, opening),
         schedule=plan_schedule,
     )

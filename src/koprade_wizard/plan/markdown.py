@@ -28,7 +28,7 @@ from jinja2.bccache import Bucket
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
-from koprade_wizard.guidance import funding_texts
+from koprade_wizard.guidance import calc, funding_texts
 from koprade_wizard.guidance.sources import SOURCES
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t, tn
@@ -143,6 +143,8 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
+        # Where a default comes from: a source id, or "assumption".
+        "default_source": lambda name: calc.DEFAULT_SOURCES[name],
     }
     try:
         markdown = env.get_template(TEMPLATE).render(**helpers)

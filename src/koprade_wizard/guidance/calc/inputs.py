@@ -1,20 +1,24 @@
 """What the calculations take: the founder's figures and the editable defaults.
 
 Every founder figure in ``CalcInputs`` is optional; ``None`` means "use the
-default". Defaults live in ``Defaults``, each with a source id in
-``DEFAULT_SOURCES`` (see ``sources.SOURCES``); weak-source defaults are listed by
-``weak_defaults()`` so the plan can label them. ``resolve`` puts the founder's
-figures in place of the defaults: a founder's own figure always wins.
+default". Defaults live in ``data/assumptions.yaml``, read once into ``DEFAULTS``,
+each with a source id or marked an assumption in ``DEFAULT_SOURCES``; weak-source
+and assumed defaults are listed by ``weak_defaults()`` so the plan can label them.
+``resolve`` puts the founder's figures in place of the defaults: a founder's own
+figure always wins.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from pathlib import Path
+
+import yaml
 
 from koprade_wizard.common.record import record
 from koprade_wizard.guidance.funding_routes import ALTUM_TERM_YEARS
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
 
 
 class Works(StrEnum):
@@ -48,7 +52,8 @@ class Furniture(StrEnum):
 
 @dataclass(frozen=True)
 class Defaults:
-    """Every editable default. Source ids are in ``DEFAULT_SOURCES``.
+    """Every editable default, read from ``data/assumptions.yaml``, where each names
+    its source or is marked an assumption (``DEFAULT_SOURCES``).
 
     Capacity: ``m2_per_desk`` counts *all* floor (desks, kitchen, meeting room,
     corridors) at the typical ``common_share`` of that floor. Members: one flex desk
@@ -61,163 +66,143 @@ class Defaults:
     """
 
     # capacity
-    m2_per_desk: float = 14.0
-    common_share: float = 0.25
-    members_per_meeting_room: float = 15.0
-    peak_users_per_phone_booth: float = 12.0
-    members_per_flex_desk: float = 2.5
-    peak_share: float = 0.3
-    target_occupancy: float = 0.7
-    workdays_per_week: float = 5.0
-    max_members_per_flex_desk: float = 4.0
-    workshop_room_share: float = 0.2
+    m2_per_desk: float
+    common_share: float
+    members_per_meeting_room: float
+    peak_users_per_phone_booth: float
+    members_per_flex_desk: float
+    peak_share: float
+    target_occupancy: float
+    workdays_per_week: float
+    max_members_per_flex_desk: float
+    workshop_room_share: float
     # set-up
-    fit_out_cosmetic_eur_per_m2: float = 40.0
-    fit_out_major_eur_per_m2: float = 280.0
-    furniture_eur_per_desk: float = 450.0
-    second_hand_furniture_share: float = 0.5
-    it_eur_per_desk: float = 100.0
-    network_installation_eur: float = 1_500.0
-    printer_eur: float = 400.0
-    meeting_room_kit_eur: float = 2_500.0
-    phone_booth_eur: float = 2_500.0
-    kitchen_eur: float = 3_000.0
-    other_setup_eur: float = 1_000.0
-    workshop_3d_printing_eur: float = 1_500.0
-    workshop_laser_vinyl_cutting_eur: float = 6_000.0
-    workshop_woodwork_eur: float = 4_000.0
-    workshop_sewing_textile_eur: float = 2_000.0
-    workshop_electronics_eur: float = 1_500.0
-    works: Works = Works.COSMETIC
+    fit_out_cosmetic_eur_per_m2: float
+    fit_out_major_eur_per_m2: float
+    furniture_eur_per_desk: float
+    second_hand_furniture_share: float
+    it_eur_per_desk: float
+    network_installation_eur: float
+    printer_eur: float
+    meeting_room_kit_eur: float
+    phone_booth_eur: float
+    kitchen_eur: float
+    other_setup_eur: float
+    workshop_3d_printing_eur: float
+    workshop_laser_vinyl_cutting_eur: float
+    workshop_woodwork_eur: float
+    workshop_sewing_textile_eur: float
+    workshop_electronics_eur: float
+    works: Works
     # monthly costs
-    premises: Premises = Premises.RENTED
-    rent_eur_per_m2: float = 3.5
-    utilities_eur_per_m2: float = 1.5
-    internet_eur_month: float = 50.0
-    host_hours_per_week: float = 10.0
-    host_eur_per_hour: float = 12.0
-    insurance_eur_month: float = 25.0
-    cleaning_eur_per_m2: float = 0.5
-    other_eur_month: float = 50.0
+    premises: Premises
+    rent_eur_per_m2: float
+    utilities_eur_per_m2: float
+    internet_eur_month: float
+    host_hours_per_week: float
+    host_eur_per_hour: float
+    insurance_eur_month: float
+    cleaning_eur_per_m2: float
+    other_eur_month: float
     # revenue (prices are what a member pays)
-    price_day_pass: float = 8.0
-    price_hot_desk: float = 60.0
-    price_dedicated_desk: float = 120.0
-    price_private_office: float = 200.0
-    price_meeting_room_hour: float = 10.0
-    share_day_pass: float = 0.2
-    share_hot_desk: float = 0.5
-    share_dedicated_desk: float = 0.2
-    share_private_office: float = 0.1
-    day_passes_per_month: float = 3.0
-    meeting_hours_per_member_month: float = 0.75
-    vat_rate: float = 0.21
+    price_day_pass: float
+    price_hot_desk: float
+    price_dedicated_desk: float
+    price_private_office: float
+    price_meeting_room_hour: float
+    share_day_pass: float
+    share_hot_desk: float
+    share_dedicated_desk: float
+    share_private_office: float
+    day_passes_per_month: float
+    meeting_hours_per_member_month: float
+    vat_rate: float
     # a loan and a grant paid after the project
-    loan_interest_rate: float = 0.06
-    loan_term_years: int = ALTUM_TERM_YEARS
-    grant_paid_months_after_opening: int = 4
+    loan_interest_rate: float
+    loan_term_years: int
+    grant_paid_months_after_opening: int
     # scenarios: the pessimistic and optimistic cases against the base plan
-    pessimistic_members_factor: float = 0.7
-    pessimistic_ramp_months: int = 18
-    pessimistic_costs_factor: float = 1.1
-    optimistic_members_factor: float = 1.2
-    optimistic_ramp_months: int = 9
-    depreciation_years: int = 5
+    pessimistic_members_factor: float
+    pessimistic_ramp_months: int
+    pessimistic_costs_factor: float
+    optimistic_members_factor: float
+    optimistic_ramp_months: int
+    depreciation_years: int
     # ramp-up and horizon
-    ramp_months: int = 12
-    chart_months: int = 36
-    horizon_months: int = 60
+    ramp_months: int
+    chart_months: int
+    horizon_months: int
     # bandwidth per simultaneous user
-    down_mbps_per_user_min: float = 5.0
-    down_mbps_per_user_max: float = 10.0
-    up_mbps_per_user_min: float = 1.0
-    up_mbps_per_user_max: float = 4.0
-    video_call_mbps: float = 4.0
+    down_mbps_per_user_min: float
+    down_mbps_per_user_max: float
+    up_mbps_per_user_min: float
+    up_mbps_per_user_max: float
+    video_call_mbps: float
 
 
-DEFAULTS = Defaults()
 
-#: Where each default comes from. ``estimate`` and ``bizplan_sites`` are weak:
-#: editable starting points, never firm claims.
-DEFAULT_SOURCES: dict[str, str] = {
-    "m2_per_desk": "deskmag_2025",  # ~14 m² per desk over all floor
-    "common_share": "bizplan_sites",  # 15–30 % of floor
-    "members_per_meeting_room": "bizplan_sites",  # 1 per 10–20 members
-    "peak_users_per_phone_booth": "bizplan_sites",  # 1 per 10–15 peak users
-    "members_per_flex_desk": "practitioner_guides",
-    "peak_share": "practitioner_guides",  # ≈25 % daily use in small towns, plus peaks
-    "target_occupancy": "estimate",
-    "workdays_per_week": "estimate",
-    # A flex desk can carry up to about 4 members.
-    "max_members_per_flex_desk": "practitioner_guides",
-    "workshop_room_share": "estimate",
-    "fit_out_cosmetic_eur_per_m2": "estimate",
-    "fit_out_major_eur_per_m2": "bizplan_sites",  # low end of $300–1,000/m²
-    "furniture_eur_per_desk": "bizplan_sites",  # low end of $500–2,000/desk
-    "second_hand_furniture_share": "estimate",
-    "it_eur_per_desk": "estimate",
-    "network_installation_eur": "estimate",
-    "printer_eur": "estimate",
-    "meeting_room_kit_eur": "estimate",
-    "phone_booth_eur": "estimate",
-    "kitchen_eur": "estimate",
-    "other_setup_eur": "estimate",
-    "workshop_3d_printing_eur": "estimate",
-    "workshop_laser_vinyl_cutting_eur": "estimate",
-    "workshop_woodwork_eur": "estimate",
-    "workshop_sewing_textile_eur": "estimate",
-    "workshop_electronics_eur": "estimate",
-    "works": "estimate",
-    "premises": "estimate",
-    # Skola6 charged €5.03/m² all-inclusive in 2022; the rent/utilities split is ours.
-    "rent_eur_per_m2": "skola6",
-    "utilities_eur_per_m2": "skola6",
-    "internet_eur_month": "estimate",
-    "host_hours_per_week": "estimate",
-    "host_eur_per_hour": "estimate",
-    "insurance_eur_month": "estimate",
-    "cleaning_eur_per_m2": "estimate",
-    "other_eur_month": "estimate",
-    "price_day_pass": "people_work",  # €8 in a Baltic city
-    # People Work: hot desk €99 incl. VAT, dedicated €199 ex VAT in a Baltic city;
-    # a rural space charges less.
-    "price_hot_desk": "people_work",
-    "price_dedicated_desk": "people_work",
-    "price_private_office": "estimate",
-    "price_meeting_room_hour": "estimate",
-    "share_day_pass": "estimate",
-    "share_hot_desk": "estimate",
-    "share_dedicated_desk": "estimate",
-    "share_private_office": "estimate",
-    "day_passes_per_month": "estimate",
-    # Meeting rooms bring ~10 % of revenue (Deskmag 2011); 0.75 h a member gives ~9 %.
-    "meeting_hours_per_member_month": "deskmag_2011",
-    "vat_rate": "vid_vat",
-    "loan_interest_rate": "estimate",  # ALTUM quotes its rate per loan: check with ALTUM
-    "loan_term_years": "altum_start",  # up to 10 years (15 with real estate)
-    # LEADER pays after the project is done and the payment request is checked.
-    "grant_paid_months_after_opening": "estimate",
-    "pessimistic_members_factor": "estimate",
-    "pessimistic_ramp_months": "estimate",
-    "pessimistic_costs_factor": "estimate",
-    "optimistic_members_factor": "estimate",
-    "optimistic_ramp_months": "estimate",
-    "depreciation_years": "estimate",
-    "ramp_months": "estimate",
-    # Break-even averages run from ~12 months to ~3 years: chart 3 years, look 5.
-    "chart_months": "deskmag_2017",
-    "horizon_months": "deskmag_2017",
-    "down_mbps_per_user_min": "practitioner_guides",
-    "down_mbps_per_user_max": "practitioner_guides",
-    "up_mbps_per_user_min": "practitioner_guides",
-    "up_mbps_per_user_max": "practitioner_guides",
-    "video_call_mbps": "practitioner_guides",
-}
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "assumptions.yaml"
+#: Values the data file takes from another data place rather than repeating them.
+_SAME_AS: dict[str, int | float] = {"altum_term_years": ALTUM_TERM_YEARS}
+
+
+class AssumptionDataError(ValueError):
+    """A row of ``assumptions.yaml`` that does not hold what a default needs."""
+
+
+def _value(name: str, kind: object, raw: object) -> object:
+    if kind in ("float", float):
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise AssumptionDataError(f"{_DATA.name}: {name}: a number expected")
+        return float(raw)
+    if kind in ("int", int):
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise AssumptionDataError(f"{_DATA.name}: {name}: a whole number expected")
+        return raw
+    enum = {"Works": Works, "Premises": Premises}.get(str(kind), kind)
+    try:
+        return enum(raw)  # type: ignore[operator]
+    except ValueError as err:
+        raise AssumptionDataError(f"{_DATA.name}: {name}: {err}") from None
+
+
+def _load() -> tuple[Defaults, dict[str, str]]:
+    """The defaults and where each comes from, checked: every field of ``Defaults``
+    once, each with a known source id or ``assumption: true`` (not both)."""
+    with _DATA.open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    if not isinstance(raw, dict):
+        raise AssumptionDataError(f"{_DATA.name}: a mapping of defaults expected")
+    names = {f.name: f.type for f in fields(Defaults)}
+    if set(raw) != set(names):
+        raise AssumptionDataError(f"{_DATA.name}: missing {sorted(set(names) - set(raw))}, "
+                                  f"unknown {sorted(set(raw) - set(names))}")
+    values: dict[str, object] = {}
+    origin: dict[str, str] = {}
+    for name, row in raw.items():
+        if not isinstance(row, dict) or ("source" in row) == bool(row.get("assumption")):
+            raise AssumptionDataError(
+                f"{_DATA.name}: {name}: give either source: <id> or assumption: true")
+        source_id = row.get("source", ASSUMPTION)
+        if source_id != ASSUMPTION and source_id not in SOURCES:
+            raise AssumptionDataError(f"{_DATA.name}: {name}: unknown source {source_id}")
+        value = _SAME_AS[row["same_as"]] if "same_as" in row else row.get("value")
+        values[name] = _value(name, names[name], value)
+        origin[name] = source_id
+    return Defaults(**values), origin  # type: ignore[arg-type]
+
+
+DEFAULTS, DEFAULT_SOURCES = _load()
+"""``DEFAULT_SOURCES``: where each default comes from — a source id, or
+``ASSUMPTION``. ``bizplan_sites`` is weak: an editable starting point, never a firm
+claim."""
 
 
 def weak_defaults() -> frozenset[str]:
-    """Names of defaults whose source is tagged ``weak``."""
-    return frozenset(k for k, s in DEFAULT_SOURCES.items() if SOURCES[s].reliability == "weak")
+    """Names of defaults whose source is tagged ``weak`` or that are assumptions."""
+    return frozenset(k for k, s in DEFAULT_SOURCES.items()
+                     if s == ASSUMPTION or SOURCES[s].reliability == "weak")
 
 
 WORKSHOP_FIELD = {w: f"workshop_{w.value}_eur" for w in Workshop}
