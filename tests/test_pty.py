@@ -153,6 +153,25 @@ def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["koprade-answers.yaml"]  # no temp file
 
 
+def test_a_complete_file_without_its_optional_answers_goes_to_the_review(tmp_path: Path) -> None:
+    # Written by hand: "wishes" and "opening" are optional and left out, not unfinished.
+    answers = {"name": "Hub", "founder": "person", "has_premises": False}
+    (tmp_path / "koprade-answers.yaml").write_text(yaml.safe_dump(
+        {"pack": "mini", "language": "en", "status": "complete", "answers": answers}),
+        encoding="utf-8")
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect_exact(t("offer_complete", "en", file="koprade-answers.yaml"))
+    child.send(ENTER)  # change an answer: the review
+    child.expect("Review your answers")
+    # The optional questions left out are not asked again.
+    assert "What do you want?" not in child.before
+    assert "When do you want to open?" not in child.before
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
     answers = {"name": "Hub", "founder": "person", "has_premises": False, "wishes": [],
                "opening": None}

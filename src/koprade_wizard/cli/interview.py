@@ -43,6 +43,8 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     if path.exists():
         data = answers_file.load(path, lang)
         typed = answers_file.validate(tree, data, str(path))
+        if data.status == answers_file.STATUS_COMPLETE:
+            typed = _skipped_as_blank(tree, typed, lang)
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language  # resume in the language the interview was begun in
         confirmed = data.confirmed
@@ -94,6 +96,18 @@ def run(ns: argparse.Namespace, lang: str) -> int:
         raise RenderError([Problem(None, describe(exc, lang)),
                            Problem(None, t("plan_not_written", lang, file=path))]) from None
     return EXIT_OK
+
+
+def _skipped_as_blank(tree: DecisionTree, typed: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A file marked complete that does not list an optional question (written by hand,
+    by a trainer or by another tool) left it unanswered on purpose: it counts as skipped,
+    so the wizard offers the review instead of asking it again."""
+    from koprade_wizard.interview.engine import Interview
+
+    probe = Interview(tree, dict(typed), lang)
+    while (qid := probe.first_unanswered()) is not None and not tree.question(qid).required:
+        probe.answer(qid, None)
+    return probe.answers
 
 
 def _offer(prompter: TerminalPrompter, tree: DecisionTree, typed: dict[str, Any],
