@@ -122,7 +122,12 @@ def check_actions(plan: PlanData) -> None:
     assert len(topics) == len(set(topics)), topics
     if plan.answers.get("stage") == "open":
         assert not {"check-the-lease", "volunteer-work-days", "open-coworking-days",
-                    "take-pre-bookings", "basic-equipment"} & set(ids)
+                    "take-pre-bookings", "basic-equipment", "pre-payment-campaign",
+                    "find-co-founder", "insurance", "no-long-lease-yet",
+                    "founding-member-threshold", "council-use-agreement"} & set(ids)
+        # What it has is not bought anew: only the works still to do cost money.
+        if not plan.calc.setup.founder_total:
+            assert all(x.amount == 0 for x in plan.calc.setup.lines if x.item != "fit_out")
 
 
 def check_all(plan: PlanData, markdown: str) -> None:

@@ -167,6 +167,7 @@ def test_no_leader_project_is_spoken_of_where_leader_does_not_fit() -> None:
     checklist = section(md, "Action checklist")
     assert "LEADER project" not in checklist and "your LAG" not in checklist
     assert "leader-community-line" not in {a.id for a in plan.actions}
+    assert "LEADER support" not in section(md, "Budget")  # break-even advice names no route
     # Where LEADER fits and the association did not choose it, the line is suggested.
     other, _ = plan_for(founder("association-workshop", funding_routes=["crowdfunding"]))
     assert "leader-community-line" in {a.id for a in other.actions}
@@ -182,3 +183,55 @@ def test_near_duplicate_steps_are_one_top_step() -> None:
     top = [a.id for a in plan.top_actions]
     assert "founding-member-threshold" in top and "no-long-lease-yet" not in top
     assert len({a.topic for a in plan.top_actions}) == len(plan.top_actions)
+    # A company in Ikšķile: "can a private space pay its way" and "be honest about
+    # break-even" are one topic; only the first is a top step.
+    company, _ = plan_for(founder("company-town-centre", municipality="ogres-novads",
+                                  lag_area_ogres_novads="rest"))
+    top = [a.id for a in company.top_actions]
+    assert "purpose-private-viability" in top and "honest-break-even" not in top
+    assert company.verdict("leader_economy") == "fits"
+    assert company.lag is not None and [g.name for g in company.lag.groups] == ["Zied zeme"]
+
+
+def _open_in_valmiera(**changes: Any) -> dict[str, Any]:
+    answers = founder("open-space-growing", municipality="valmieras-novads",
+                      lag_area_valmieras_novads="valmiera-city", settlement="Valmiera")
+    for key in ("setup_budget", "monthly_costs"):
+        answers.pop(key)
+    answers.update(changes)
+    return answers
+
+
+def test_an_open_space_is_not_costed_as_a_new_founding() -> None:
+    """An open space in Valmiera, premises ready, no set-up budget given: nothing it
+    has is bought anew, so the improvements still planned cost €0 (the itemised
+    founding budget would have been €19,100 of IT, kitchen, meeting rooms, workshop
+    sets and signage)."""
+    plan, md = plan_for(_open_in_valmiera())
+    assert plan.calc.setup.total == 0
+    assert plan.calc.funding.grants == () and plan.calc.funding.gap <= 0
+    assert "Improvements still planned:** €0" in section(md, "Summary")
+    budget = section(md, "Budget")
+    assert "For comparison: Edukontor" not in budget
+    assert "to also earn back the set-up" not in budget
+    ids = {a.id for a in plan.actions}
+    assert not {"check-the-lease", "volunteer-work-days", "basic-equipment", "insurance",
+                "pre-payment-campaign", "founding-member-threshold"} & ids
+    # Valmiera city is in no group's territory on any page read: check with LAD.
+    assert plan.lag is not None and plan.lag.status == "check"
+    own = next(m for m in plan.funding if m.route.value == "own_money")
+    assert "prepayments" not in {r.code for r in own.reasons}
+
+
+def test_an_open_space_pays_only_for_the_works_still_to_do() -> None:
+    # 320 m² needing cosmetic works: 320 × €280 (the low end of $300–1,000/m²) = €89,600,
+    # and nothing for furniture, IT or the kitchen it already has.
+    plan, md = plan_for(_open_in_valmiera(condition="cosmetic"))
+    lines = {x.item: x.amount for x in plan.calc.setup.lines}
+    assert lines["fit_out"] == 320 * 280 == plan.calc.setup.total
+    assert all(v == 0 for k, v in lines.items() if k != "fit_out")
+    assert "already there (the space is open)" in section(md, "Budget")
+    # Its own figure is what it still plans to improve, named so.
+    own, own_md = plan_for(_open_in_valmiera(setup_budget=20_000))
+    assert own.calc.setup.total == 20_000
+    assert "Improvements still planned (total)" in section(own_md, "Budget")

@@ -109,3 +109,14 @@ def test_an_open_space_is_not_told_to_set_up() -> None:
 def test_study_visits_are_the_ones_the_founder_chose() -> None:
     found = {x.id for x in _plan("association-workshop").actions}
     assert "study-visits-chosen" in found and "study-visits-latvia" not in found
+
+
+def test_every_duration_names_a_source_or_is_an_assumption() -> None:
+    from koprade_wizard.guidance.schedule import DAYS_SOURCES
+    from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
+
+    assert set(DAYS_SOURCES) == set(DAYS)
+    assert all(s == ASSUMPTION or s in SOURCES for s in DAYS_SOURCES.values())
+    # LEADER's decision: about a month at the group, then 3–5 months at LAD.
+    assert DAYS_SOURCES["funding_decision_leader"] == "lad_leader"
+    assert 30 + 90 <= DAYS["funding_decision_leader"] <= 30 + 150

@@ -8,7 +8,6 @@ judge; ``funding.match_route`` runs it and builds the ``FundingMatch``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from koprade_wizard.guidance.funding_inputs import FundingInputs
 from koprade_wizard.guidance.funding_routes import (
@@ -50,16 +49,20 @@ def reason(code: str, **params: ParamValue) -> Reason:
 FIT_ORDER = {Fit.FITS: 0, Fit.MAYBE: 1, Fit.NO: 2}
 
 
-@dataclass
 class Verdict:
-    """Collects reasons; the route fits only as well as its weakest reason allows."""
+    """Collects reasons; the route fits only as well as its weakest reason allows.
 
-    fit: Fit = Fit.FITS
-    reasons: list[Reason] = field(default_factory=list)
-    check_with: CheckWith | None = None
-    source_ids: list[str] = field(default_factory=list)
-    deciding: Reason | None = None  # the first reason that set the verdict
-    check_with_name: str | None = None  # a named body ("Zied zeme (ziedzeme.lv)")
+    A plain class: one is made per route and judged in place, and a generated
+    dataclass would cost more at start-up than every verdict of a plan."""
+
+    def __init__(self, check_with: CheckWith | None = None,
+                 source_ids: list[str] | None = None) -> None:
+        self.fit: Fit = Fit.FITS
+        self.reasons: list[Reason] = []
+        self.check_with = check_with
+        self.source_ids: list[str] = list(source_ids or ())
+        self.deciding: Reason | None = None  # the first reason that set the verdict
+        self.check_with_name: str | None = None  # a named body ("Zied zeme (ziedzeme.lv)")
 
     def add(self, reason: Reason, fit: Fit = Fit.FITS) -> None:
         self.reasons.append(reason)
@@ -312,9 +315,12 @@ def _interreg(v: Verdict, inp: FundingInputs, route: RouteId) -> None:
 def _own_money(v: Verdict, inp: FundingInputs) -> None:
     v.add(reason("own_money_always"))
     v.add(reason("founders_capital_share", share=FOUNDERS_CAPITAL_SHARE))
+    is_open = inp.stage is Stage.OPEN  # an open space plans improvements, not a founding
     if inp.own_money is not None and inp.setup_budget:
-        v.add(reason("own_money_share", share=min(1.0, inp.own_money / inp.setup_budget)))
-    v.add(reason("prepayments", months_min=1, months_max=2))
+        v.add(reason("own_money_share_open" if is_open else "own_money_share",
+                     share=min(1.0, inp.own_money / inp.setup_budget)))
+    if not is_open:
+        v.add(reason("prepayments", months_min=1, months_max=2))
     v.add(reason("crowdfunding"))
 
 

@@ -5,58 +5,47 @@ premises search only where there are none), then the concept and the funding
 decision, then the works (as long as the works answered need), opening, and the
 first half-year. The founder's opening date is kept when the schedule allows it;
 when it does not, both dates are given with the chain of tasks that sets the
-earliest one. Every duration is in ``DAYS`` with its source in ``DAYS_SOURCES``.
+earliest one. Every duration is in ``data/durations.yaml``, read into ``DAYS`` with its source in
+``DAYS_SOURCES``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Literal
 
+import yaml
+
 from koprade_wizard.common.record import record
-from koprade_wizard.guidance.sources import ASSUMPTION
+from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
 
 Works = Literal["ready", "cosmetic", "major"]
 
-#: Days each task takes. Planning to opening takes 7–8.5 months on average, a third
-#: of spaces open in under 3 months (Deskmag 2016; coapp).
-DAYS: dict[str, int] = {
-    "survey": 45,
-    "community_events": 90,
-    "find_premises": 90,
-    "legal_business_plan": 60,
-    # LEADER: about a month at the local action group, then 3–5 months at LAD.
-    "funding_decision_leader": 150,
-    "funding_decision": 60,
-    "fit_out_ready": 21,  # furniture, internet and signage only
-    "fit_out_cosmetic": 60,
-    "fit_out_major": 180,
-    # Take pre-bookings 1–2 months before launch.
-    "pre_bookings": 60,
-    "events_programme": 180,
-    "network": 150,
-    "network_open": 90,  # a space that is open networks once the growth drive is done
-    "grow_members": 90,
-    "review_after": 180,
-}
+_DATA = Path(__file__).resolve().parent / "data" / "durations.yaml"
 
-DAYS_SOURCES: dict[str, str] = {
-    "survey": ASSUMPTION,
-    "community_events": ASSUMPTION,
-    "find_premises": ASSUMPTION,
-    "legal_business_plan": ASSUMPTION,
-    "funding_decision_leader": "lad_leader",
-    "funding_decision": ASSUMPTION,
-    "fit_out_ready": ASSUMPTION,
-    "fit_out_cosmetic": ASSUMPTION,
-    "fit_out_major": ASSUMPTION,
-    "pre_bookings": "practitioner_guides",
-    "events_programme": ASSUMPTION,
-    "network": ASSUMPTION,
-    "network_open": ASSUMPTION,
-    "grow_members": ASSUMPTION,
-    "review_after": ASSUMPTION,
-}
+
+def _durations() -> tuple[dict[str, int], dict[str, str]]:
+    """Days per task and where each figure comes from (a source id or ``ASSUMPTION``),
+    checked: a whole number of days, and a known source or ``assumption: true``."""
+    with _DATA.open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    days: dict[str, int] = {}
+    origin: dict[str, str] = {}
+    for task, row in raw.items():
+        n = row.get("days") if isinstance(row, dict) else None
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise ValueError(f"{_DATA.name}: {task}: days must be a whole number")
+        if ("source" in row) == bool(row.get("assumption")):
+            raise ValueError(f"{_DATA.name}: {task}: give either source: <id> or assumption: true")
+        if "source" in row and row["source"] not in SOURCES:
+            raise ValueError(f"{_DATA.name}: {task}: unknown source {row['source']}")
+        days[task], origin[task] = n, row.get("source", ASSUMPTION)
+    return days, origin
+
+
+#: Days each task takes, and the source of each (``durations.yaml``).
+DAYS, DAYS_SOURCES = _durations()
 
 
 @record

@@ -72,6 +72,7 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
         area_m2=area,
         desired_desks=int(desks) if isinstance(desks, int) and desks > 0 else None,
         start_members=_num(a, "current_members") if a.get("stage") == "open" else None,
+        already_open=a.get("stage") == "open",
         days_per_week=_num(a, "days_per_week"),
         workshop_room=(a.get("space_type") == "office-and-workshop"
                        and a.get("workshop_separate_room") is True),

@@ -49,6 +49,7 @@ from koprade_wizard.guidance.calc.inputs import (
     DEFAULT_SOURCES,
     DEFAULTS,
     FOUNDER,
+    OPEN,
     TIERS,
     WORKSHOP_FIELD,
     CalcInputs,
@@ -72,7 +73,7 @@ from koprade_wizard.guidance.calc.revenue import (
 )
 
 __all__ = [
-    "ACCEPTED", "DEFAULTS", "DEFAULT_SOURCES", "FOUNDER", "SCENARIOS", "TIERS",
+    "ACCEPTED", "DEFAULTS", "DEFAULT_SOURCES", "FOUNDER", "OPEN", "SCENARIOS", "TIERS",
     "WORKSHOP_FIELD", "Bandwidth", "BreakEven", "Budget", "CalcInputs", "CalcResult",
     "Capacity", "Defaults", "FundingGap", "Furniture", "GrantInput", "GrantResult", "Line",
     "Loan", "Mix", "MonthPoint", "Premises", "Revenue", "Scenario", "SourcesAndUses", "Tier",

@@ -8,6 +8,7 @@ from koprade_wizard.guidance.calc.common import Budget, Line, source
 from koprade_wizard.guidance.calc.inputs import (
     DEFAULT_SOURCES,
     FOUNDER,
+    OPEN,
     WORKSHOP_FIELD,
     CalcInputs,
     Defaults,
@@ -38,10 +39,16 @@ def setup_budget(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
     there, half if second-hand); IT = desks × €/desk + network installation +
     printer; meeting rooms × kit; phone booths × booth (none where not chosen);
     kitchen; one set per workshop kind chosen; other (signage, lockers, launch).
+
+    A space that is already open founds nothing: what it has is not bought anew
+    (``OPEN``, €0), and only the works its premises still need are counted — its
+    own set-up budget is what it still plans to buy or improve.
     """
     if inputs.setup_budget_eur is not None:
         total = inputs.setup_budget_eur
         return Budget((Line("founder_total", total, FOUNDER),), total, True)
+    if inputs.already_open:
+        return _improvements(inputs, d, cap)
     if inputs.fit_out_eur_per_m2 is not None:
         fit_rate, fit_src = inputs.fit_out_eur_per_m2, FOUNDER
     elif d.works is Works.NONE:
@@ -68,6 +75,22 @@ def setup_budget(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
         lines.append(Line(f"workshop_{kind.value}", getattr(d, name), DEFAULT_SOURCES[name]))
     lines.append(line("other", d.other_setup_eur, "other_setup_eur"))
     return Budget(tuple(lines), sum(item.amount for item in lines), False)
+
+
+def _improvements(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
+    """The set-up of a space that is open: the works its answers say are still to do."""
+    if inputs.fit_out_eur_per_m2 is not None:
+        fit = Line("fit_out", cap.area_m2 * inputs.fit_out_eur_per_m2, FOUNDER)
+    elif inputs.works in (Works.COSMETIC, Works.MAJOR):
+        name = f"fit_out_{inputs.works.value}_eur_per_m2"
+        fit = Line("fit_out", cap.area_m2 * getattr(d, name), DEFAULT_SOURCES[name])
+    else:  # ready, or not said: an open space is in use as it is
+        fit = Line("fit_out", 0.0, FOUNDER if inputs.works else OPEN)
+    lines = [fit] + [Line(item, 0.0, OPEN) for item in (
+        "furniture", "it", "network", "printer", "meeting_rooms", "phone_booths", "kitchen")]
+    lines += [Line(f"workshop_{kind.value}", 0.0, OPEN) for kind in dict.fromkeys(inputs.workshops)]
+    lines.append(Line("other", 0.0, OPEN))
+    return Budget(tuple(lines), fit.amount, False)
 
 
 @record

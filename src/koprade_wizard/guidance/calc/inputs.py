@@ -213,6 +213,8 @@ _SHARE_NAMES = ("share_day_pass", "share_hot_desk", "share_dedicated_desk", "sha
 FOUNDER = "founder"
 #: ``source_id`` for a price taken from what members said they would pay.
 ACCEPTED = "accepted"
+#: ``Line.source_id`` for an item a space that is already open has: not bought anew.
+OPEN = "open"
 
 #: Membership tiers, cheapest first. Dedicated desks and private offices each hold a
 #: desk; day-pass and hot-desk members share flex desks.
@@ -254,6 +256,7 @@ class CalcInputs:
     days_per_week: float | None = None  # how often a member comes; sets members per flex desk
     target_members: float | None = None
     start_members: float | None = None  # members already there (a space that is open)
+    already_open: bool = False  # the set-up is what it still plans to improve, not a founding
     members_per_meeting_room: float | None = None
     peak_users_per_phone_booth: float | None = None
     peak_share: float | None = None
