@@ -108,6 +108,24 @@ class RenderedExamples:
                     assert run(["render", str(example), "--out", str(self.out)]) == 0
         return base
 
+    def in_language(self, example: Path, lang: str) -> Path:
+        """The example's plan in ``lang``: :meth:`base` in its own language, else
+        rendered once with ``--lang`` into a folder of that language."""
+        import yaml
+
+        from koprade_wizard.cli import run
+
+        if yaml.safe_load(example.read_text(encoding="utf-8")).get("language") == lang:
+            return self.base(example)
+        out = self.out / lang
+        out.mkdir(exist_ok=True)
+        base = out / f"{example.stem}-plan"
+        if not base.with_suffix(".pdf").exists():
+            with self._locked(example):
+                if not base.with_suffix(".pdf").exists():
+                    assert run(["render", str(example), "--out", str(out), "--lang", lang]) == 0
+        return base
+
     def reader(self, example: Path) -> PdfReader:
         return PdfReader(self.base(example).with_suffix(".pdf"))
 

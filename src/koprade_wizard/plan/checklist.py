@@ -53,6 +53,9 @@ _PHASE_ORDER = {phase: i for i, phase in enumerate(PHASES)}
 REASON_IN_SECTION = {
     "demand-before-premises": "h_demand",
     "run-demand-survey": "h_demand",
+    "take-pre-bookings": "h_demand",
+    "find-co-founder": "h_profile",
+    "internet-upgrade": "h_internet",
     "temporary-home": "h_premises",
     "search-premises-criteria": "h_premises",
     "talk-to-the-council": "h_funding",
