@@ -88,6 +88,10 @@ def test_an_olaine_municipality_uses_its_own_budget() -> None:
     assert "The case for the municipality" not in md
     assert "Arguments for the council’s decision and for partners" in md
     assert "talk-to-the-council" not in {a.id for a in plan.actions}
+    # In its own building the council decides once: "prepare the council decisions",
+    # not also "ask for a council decision handing over the premises".
+    assert "council-decisions-procurement" in {a.id for a in plan.actions}
+    assert "council-use-agreement" not in {a.id for a in plan.actions}
     assert "pierigaspartneriba.lv" in md
     _, lv_md = plan_for(answers, "lv")
     assert "Argumenti pašvaldībai" not in lv_md
