@@ -118,8 +118,8 @@ class Citations:
                 s = lookup_source(sid)
                 assert s is not None
                 title, title_lang = s.title_for(self._lang)
-                result.append(CitedSource(n, sid, title, s.publisher, s.year, s.url, s.as_of,
-                                          s.reliability, title_lang))
+                result.append(CitedSource(n, sid, title, s.publisher_for(self._lang), s.year,
+                                          s.url, s.as_of, s.reliability, title_lang))
         return result
 
 
