@@ -179,6 +179,15 @@ class PlanData:
         """The routes the founder chose, with their verdicts, in the table's order."""
         return tuple(m for m in self.funding if m.route.value in self.interested)
 
+    @property
+    def grants_not_counted(self) -> tuple[FundingMatch, ...]:
+        """Grants the founder chose that may fit but that the budget cannot count on:
+        each call or council sets its amount, so there is no rate to reckon with."""
+        counted = {g.label for g in self.calc.funding.grants}
+        return tuple(m for m in self.chosen_funding
+                     if m.fits is not funding.Fit.NO and m.route.value not in counted
+                     and funding.ROUTES[m.route].kind == "grant")
+
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
 
