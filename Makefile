@@ -9,7 +9,7 @@ LINT   := node_modules/.bin/markdownlint-cli2
 
 PO     := $(wildcard src/koprade_wizard/i18n/locale/*/LC_MESSAGES/*.po)
 
-.PHONY: run test lint bench system-libs po-check clean
+.PHONY: run test test-fast lint bench system-libs po-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: $(STAMP) $(LINT) po-check
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
+
+# The quick loop while working: no wheel, no terminal, no whole-plan PDF.
+test-fast: $(STAMP)
+	$(BIN)/pytest -n auto -m "not slow and not pdf"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools

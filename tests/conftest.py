@@ -14,10 +14,13 @@ from pdfcheck import RenderedExamples
 from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.pack.tree import DecisionTree
 
-# Property tests draw few examples on a workstation and many in CI (CI=true), where
-# time is not someone waiting. HYPOTHESIS_PROFILE=ci runs the full count anywhere.
-settings.register_profile("ci", max_examples=200, deadline=None)
-settings.register_profile("dev", max_examples=20, deadline=None)
+# Property tests draw few examples on a workstation and more in CI (CI=true), sized so
+# that the whole suite stays within two minutes on two cores (a whole plan per example
+# takes about a second). HYPOTHESIS_PROFILE=ci runs CI's count anywhere; =thorough
+# draws many more, for a search for rare founders when time is no object.
+settings.register_profile("thorough", max_examples=300, deadline=None)
+settings.register_profile("ci", max_examples=40, deadline=None)
+settings.register_profile("dev", max_examples=10, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
                       or ("ci" if os.environ.get("CI") == "true" else "dev"))
 
@@ -29,16 +32,69 @@ MINI = TESTS / "packs" / "mini"
 Edit = tuple[str, str | None, str]
 
 
+@pytest.fixture(scope="session")
+def _seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache holding what the bundled pack and plan leave there: the checked tree, the
+    compiled templates and the parsed data files, made once per test process. A program
+    started by a test then reads the bundled pack as a user's second run does, instead
+    of checking it anew in every test (a second or more each)."""
+    from koprade_wizard.cli import run
+    from koprade_wizard.common.paths import examples_dir, steps_dir
+
+    seed = tmp_path_factory.mktemp("seed-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(seed)
+    try:
+        load_tree(steps_dir())
+        example = sorted(examples_dir().glob("*.yaml"))[0]
+        out = tmp_path_factory.mktemp("seed-plan")
+        assert run(["render", str(example), "--out", str(out), "--format", "md"]) == 0
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
+    return seed
+
+
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep every test (and every program it starts) away from the user's cache."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+def _own_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test (and every program it starts) away from the user's cache.
+
+    The test's own cache starts as a copy of the seeded one, unless the test is about
+    the cache itself (``@pytest.mark.cold_cache``): then it starts empty."""
+    cache = tmp_path_factory.mktemp("cache")
+    if request.node.get_closest_marker("cold_cache") is None:
+        shutil.copytree(request.getfixturevalue("_seed_cache"), cache, dirs_exist_ok=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder shared by the worker processes of this run (one per run, not per worker)."""
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run_id is None:  # one process: its own temporary folder is the run's
+        return tmp_path_factory.mktemp(name)
+    folder = tmp_path_factory.getbasetemp().parent / f"{name}-{run_id}"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
 def examples_rendered(tmp_path_factory: pytest.TempPathFactory) -> RenderedExamples:
-    """The example plans, each rendered when a test first needs it (see pdfcheck)."""
-    return RenderedExamples(tmp_path_factory.mktemp("plans"))
+    """The example plans, each rendered when a test first needs it, once for the whole
+    run however the tests are spread over processes (see pdfcheck)."""
+    return RenderedExamples(_run_folder(tmp_path_factory, "plans"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With ``--dist loadgroup`` the tests of one file share a process (and so what its
+    module fixtures make), except those given a group of their own: the example plans'
+    tests are grouped by example, so the seven slow PDFs spread over the processes."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture

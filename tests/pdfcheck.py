@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,20 +77,35 @@ def has_link_to(reader: PdfReader, prefix: str) -> bool:
 
 
 class RenderedExamples:
-    """Each example plan rendered at most once per test process, in every format, with
-    its PDF read back once: rendering a plan's PDF and extracting its text are the
-    slowest steps of the suite, and several tests read the same plan."""
+    """Each example plan rendered at most once per test run, in every format, with its
+    PDF read back once: rendering a plan's PDF and extracting its text are the slowest
+    steps of the suite, and several tests read the same plan.
+
+    ``out`` may be shared by the run's worker processes: a lock per example makes a
+    worker that needs a plan another is rendering wait for it instead of rendering
+    it again, and the page texts are kept beside the PDF for every worker."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         self._texts: dict[str, list[str]] = {}
+
+    @contextlib.contextmanager
+    def _locked(self, example: Path) -> Iterator[None]:
+        with (self.out / f"{example.stem}.lock").open("a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def base(self, example: Path) -> Path:
         from koprade_wizard.cli import run
 
         base = self.out / f"{example.stem}-plan"
         if not base.with_suffix(".pdf").exists():
-            assert run(["render", str(example), "--out", str(self.out)]) == 0
+            with self._locked(example):
+                if not base.with_suffix(".pdf").exists():  # all formats are written at once
+                    assert run(["render", str(example), "--out", str(self.out)]) == 0
         return base
 
     def reader(self, example: Path) -> PdfReader:
@@ -95,5 +113,10 @@ class RenderedExamples:
 
     def page_texts(self, example: Path) -> list[str]:
         if example.stem not in self._texts:
-            self._texts[example.stem] = [p.extract_text() for p in self.reader(example).pages]
+            kept = self.out / f"{example.stem}-pages.json"
+            with self._locked(example):
+                if not kept.exists():
+                    texts = [p.extract_text() for p in self.reader(example).pages]
+                    kept.write_text(json.dumps(texts), encoding="utf-8")
+                self._texts[example.stem] = json.loads(kept.read_text(encoding="utf-8"))
         return self._texts[example.stem]

@@ -14,6 +14,8 @@ from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.common.errors import StepFileError
 from koprade_wizard.pack.loader import cache_dir
 
+pytestmark = pytest.mark.cold_cache
+
 PROBE = """
 import sys
 from pathlib import Path

@@ -427,6 +427,7 @@ def test_the_mini_pack_loads_with_its_questions_in_order(mini: Path) -> None:
     assert Path(tree.question_lines["wishes"].path).name == "place.yaml"
 
 
+@pytest.mark.cold_cache
 def test_a_cached_pack_is_the_same_and_an_edit_is_checked_again(make_pack: MakePack) -> None:
     folder = make_pack()
     first = load_tree(folder)
@@ -441,6 +442,7 @@ def test_a_cached_pack_is_the_same_and_an_edit_is_checked_again(make_pack: MakeP
     assert [p.location.line for p in caught.value.problems if p.location] == [22]
 
 
+@pytest.mark.cold_cache
 def test_a_broken_pack_is_never_cached(make_pack: MakePack) -> None:
     folder = make_pack(("about.yaml", MEMBERS_WHEN, "when: members"))
     with pytest.raises(StepFileError):

@@ -28,6 +28,14 @@ from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def by_example(examples: list[Path]) -> list[object]:
+    """One parameter per example, grouped by example for ``--dist loadgroup``: the
+    tests of one plan run in one process, and the plans spread over the processes."""
+    return [pytest.param(p, id=p.stem, marks=pytest.mark.xdist_group(f"example-{p.stem}"))
+            for p in examples]
+
 TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
 # Whichever test first needs ``rendered`` renders the seven PDFs (several seconds of
@@ -45,7 +53,7 @@ def _plan_of(example: Path) -> tuple[dict[str, object], str]:
 
 
 @pytest.mark.pdf
-@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("example", by_example(EXAMPLES))
 def test_every_example_renders_to_every_format(example: Path,
                                                examples_rendered: RenderedExamples) -> None:
     answers, lang = _plan_of(example)
@@ -105,7 +113,8 @@ def _headings(markdown: str) -> list[tuple[int, str]]:
             for i, tok in enumerate(tokens) if tok.type == "heading_open"]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.pdf  # the Word copy is read from the example's full render
+@pytest.mark.parametrize("example", by_example(EXAMPLES))
 def test_the_word_copy_has_the_same_headings_tables_and_charts(
         example: Path, examples_rendered: RenderedExamples) -> None:
     base = examples_rendered.base(example)
@@ -133,7 +142,7 @@ def test_latvian_plan_keeps_every_diacritic(examples_rendered: RenderedExamples)
 
 
 @pytest.mark.pdf
-@pytest.mark.parametrize("example", EXAMPLES[:3], ids=[p.stem for p in EXAMPLES[:3]])
+@pytest.mark.parametrize("example", by_example(EXAMPLES[:3]))
 def test_every_font_is_embedded_and_nothing_foreign(
         example: Path, examples_rendered: RenderedExamples) -> None:
     reader = examples_rendered.reader(example)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from koprade_wizard.cli.options import EXIT_OK, Help, Subparsers, add_lang, add_steps
@@ -46,6 +45,8 @@ def run(ns: argparse.Namespace, lang: str) -> int:
 
     rows = question_rows(pack_for(ns))
     if ns.json:
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         from rich.console import Console

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from koprade_wizard.cli.batch import FAILED, BatchJob, BatchResult, answers_files, run_batch
 from koprade_wizard.cli.options import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -22,6 +22,9 @@ from koprade_wizard.cli.options import (
 from koprade_wizard.cli.wiring import steps_folder
 from koprade_wizard.common.errors import Location, Problem, UsageError
 from koprade_wizard.i18n.messages import t
+
+if TYPE_CHECKING:  # the batch brings in multiprocessing: only a folder render needs it
+    from koprade_wizard.cli.batch import BatchResult
 
 # What a workshop needs by default: a plan to read, a PDF to print, the data for the summary.
 DEFAULT_FORMATS = ("md", "pdf", "json")
@@ -81,6 +84,8 @@ def render_folder(ns: argparse.Namespace, lang: str) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from koprade_wizard.cli.batch import FAILED, BatchJob, answers_files, run_batch
+
     folder = _folder(ns.folder, lang)
     formats = _formats(ns.format, lang)
     if ns.jobs is not None and ns.jobs < 1:
@@ -126,6 +131,8 @@ def render_folder(ns: argparse.Namespace, lang: str) -> int:
 
 def results_table(results: list[BatchResult], lang: str) -> object:
     from rich.table import Table
+
+    from koprade_wizard.cli.batch import FAILED
 
     table = Table(title=t("workshop_table_title", lang))
     for key in ("col_file", "col_initiative", "col_municipality", "col_status", "col_output",

@@ -9,13 +9,12 @@ account (a parser's, say), shown as it is.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from koprade_wizard.common.record import record
+from koprade_wizard.common.record import field, record
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     """A message not yet worded: ``code`` is its catalogue key; a parameter may itself
     be a ``Message`` or a step file's per-language text; ``count`` picks the plural
@@ -106,7 +105,7 @@ class UsageError(WizardError):
     exit_code = 2
 
 
-@dataclass
+@record
 class ProblemList:
     """Collects problems so that all of them can be reported at once."""
 

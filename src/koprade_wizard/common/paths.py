@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -24,3 +25,10 @@ def templates_dir() -> Path:
 
 def examples_dir() -> Path:
     return _bundled("examples")
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for what the program can rebuild (checked packs,
+    compiled templates, parsed data files)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "koprade-wizard"

@@ -113,8 +113,9 @@ def record(cls: type[T]) -> type[T]:
         "__init__": _init, "__eq__": _eq, "__hash__": _hash,
         "__setattr__": _frozen, "__delattr__": _frozen,
     }
-    if "__repr__" not in cls.__dict__:
-        methods["__repr__"] = _repr
+    methods["__repr__"] = _repr
     for name, value in methods.items():
+        if name in ("__repr__", "__hash__") and cls.__dict__.get(name) is not None:
+            continue  # the class's own, as a dataclass keeps an explicit __hash__
         setattr(cls, name, value)
     return cls

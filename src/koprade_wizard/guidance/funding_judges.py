@@ -8,7 +8,6 @@ judge; ``funding.match_route`` runs it and builds the ``FundingMatch``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from koprade_wizard.guidance.funding_inputs import FundingInputs
 from koprade_wizard.guidance.funding_routes import (
@@ -50,16 +49,20 @@ def reason(code: str, **params: ParamValue) -> Reason:
 FIT_ORDER = {Fit.FITS: 0, Fit.MAYBE: 1, Fit.NO: 2}
 
 
-@dataclass
 class Verdict:
-    """Collects reasons; the route fits only as well as its weakest reason allows."""
+    """Collects reasons; the route fits only as well as its weakest reason allows.
 
-    fit: Fit = Fit.FITS
-    reasons: list[Reason] = field(default_factory=list)
-    check_with: CheckWith | None = None
-    source_ids: list[str] = field(default_factory=list)
-    deciding: Reason | None = None  # the first reason that set the verdict
-    check_with_name: str | None = None  # a named body ("Zied zeme (ziedzeme.lv)")
+    A plain class: one is made per route and judged in place, and a generated
+    dataclass would cost more at start-up than every verdict of a plan."""
+
+    def __init__(self, check_with: CheckWith | None = None,
+                 source_ids: list[str] | None = None) -> None:
+        self.fit: Fit = Fit.FITS
+        self.reasons: list[Reason] = []
+        self.check_with = check_with
+        self.source_ids: list[str] = list(source_ids or ())
+        self.deciding: Reason | None = None  # the first reason that set the verdict
+        self.check_with_name: str | None = None  # a named body ("Zied zeme (ziedzeme.lv)")
 
     def add(self, reason: Reason, fit: Fit = Fit.FITS) -> None:
         self.reasons.append(reason)

@@ -14,6 +14,9 @@ the new Madonas novads from 1 July 2025, after the June 2025 local elections. Th
 list below is that state and is believed current in November 2026. An answers file
 that still names ``varaklanu-novads`` is mapped through ``FORMER_SLUGS``.
 
+The list itself — names in Latvian and English, kinds, planning regions and their
+names, former slugs — is in ``data/municipalities.yaml``, read once and checked here.
+
 The other three valstspilsētas (Jēkabpils, Ogre, Valmiera) lie inside the novads of
 the same name and are not municipalities of their own.
 
@@ -31,17 +34,14 @@ is one more reason not to guess.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from koprade_wizard.common.record import record
+from koprade_wizard.guidance.datafile import DataFileError, read_data
 
 Kind = Literal["novads", "state_city"]
 PlanningRegion = Literal["riga", "vidzeme", "kurzeme", "zemgale", "latgale"]
 LagArea = Literal["whole", "outside_state_city", "none_urban"]
-
-AS_OF = "2025-07-01"
-LEGAL_SOURCE_ID = "atavl"
-EXPECTED_COUNT = 42
 
 
 @record
@@ -60,86 +60,54 @@ class Municipality:
     planning_region: PlanningRegion
 
 
-def _novads(slug: str, name_lv: str, name_en: str, region: PlanningRegion) -> Municipality:
-    return Municipality(slug, name_lv, name_lv, name_en, "novads", region)
+_KINDS: tuple[Kind, ...] = ("novads", "state_city")
+_REGIONS: tuple[PlanningRegion, ...] = ("riga", "vidzeme", "kurzeme", "zemgale", "latgale")
 
 
-def _city(
-    slug: str, name_lv: str, genitive_lv: str, name_en: str, region: PlanningRegion
-) -> Municipality:
-    return Municipality(
-        slug, name_lv, f"{genitive_lv} valstspilsēta", name_en, "state_city", region
-    )
+def _municipality(row: dict[str, Any]) -> Municipality:
+    slug = row.get("slug")
+    if row.get("kind") not in _KINDS or row.get("region") not in _REGIONS:
+        raise DataFileError(DATA_FILE, f"{slug}: kind must be one of {_KINDS}, "
+                                       f"region one of {_REGIONS}")
+    if not all(isinstance(row.get(k), str) and row[k] for k in ("slug", "name_lv", "name_en")):
+        raise DataFileError(DATA_FILE, f"{slug}: slug, name_lv and name_en are needed")
+    if row["kind"] == "state_city":
+        official = f"{row['genitive_lv']} valstspilsēta"
+    else:
+        official = row["name_lv"]
+    return Municipality(row["slug"], row["name_lv"], official, row["name_en"], row["kind"],
+                        row["region"])
 
 
-MUNICIPALITIES: tuple[Municipality, ...] = (
-    # Rīga planning region
-    _city("riga", "Rīga", "Rīgas", "Riga", "riga"),
-    _city("jurmala", "Jūrmala", "Jūrmalas", "Jūrmala", "riga"),
-    _novads("adazu-novads", "Ādažu novads", "Ādaži Municipality", "riga"),
-    _novads("kekavas-novads", "Ķekavas novads", "Ķekava Municipality", "riga"),
-    _novads("marupes-novads", "Mārupes novads", "Mārupe Municipality", "riga"),
-    _novads("olaines-novads", "Olaines novads", "Olaine Municipality", "riga"),
-    _novads("ropazu-novads", "Ropažu novads", "Ropaži Municipality", "riga"),
-    _novads("salaspils-novads", "Salaspils novads", "Salaspils Municipality", "riga"),
-    _novads("siguldas-novads", "Siguldas novads", "Sigulda Municipality", "riga"),
-    # Vidzeme planning region
-    _novads("aluksnes-novads", "Alūksnes novads", "Alūksne Municipality", "vidzeme"),
-    _novads("cesu-novads", "Cēsu novads", "Cēsis Municipality", "vidzeme"),
-    _novads("gulbenes-novads", "Gulbenes novads", "Gulbene Municipality", "vidzeme"),
-    _novads("limbazu-novads", "Limbažu novads", "Limbaži Municipality", "vidzeme"),
-    _novads("madonas-novads", "Madonas novads", "Madona Municipality", "vidzeme"),
-    _novads("ogres-novads", "Ogres novads", "Ogre Municipality", "vidzeme"),
-    _novads("saulkrastu-novads", "Saulkrastu novads", "Saulkrasti Municipality", "vidzeme"),
-    _novads("smiltenes-novads", "Smiltenes novads", "Smiltene Municipality", "vidzeme"),
-    _novads("valkas-novads", "Valkas novads", "Valka Municipality", "vidzeme"),
-    _novads("valmieras-novads", "Valmieras novads", "Valmiera Municipality", "vidzeme"),
-    # Kurzeme planning region
-    _city("liepaja", "Liepāja", "Liepājas", "Liepāja", "kurzeme"),
-    _city("ventspils", "Ventspils", "Ventspils", "Ventspils", "kurzeme"),
-    _novads(
-        "dienvidkurzemes-novads",
-        "Dienvidkurzemes novads",
-        "South Kurzeme Municipality",
-        "kurzeme",
-    ),
-    _novads("kuldigas-novads", "Kuldīgas novads", "Kuldīga Municipality", "kurzeme"),
-    _novads("saldus-novads", "Saldus novads", "Saldus Municipality", "kurzeme"),
-    _novads("talsu-novads", "Talsu novads", "Talsi Municipality", "kurzeme"),
-    _novads("tukuma-novads", "Tukuma novads", "Tukums Municipality", "kurzeme"),
-    _novads("ventspils-novads", "Ventspils novads", "Ventspils Municipality", "kurzeme"),
-    # Zemgale planning region
-    _city("jelgava", "Jelgava", "Jelgavas", "Jelgava", "zemgale"),
-    _novads("aizkraukles-novads", "Aizkraukles novads", "Aizkraukle Municipality", "zemgale"),
-    _novads("bauskas-novads", "Bauskas novads", "Bauska Municipality", "zemgale"),
-    _novads("dobeles-novads", "Dobeles novads", "Dobele Municipality", "zemgale"),
-    _novads("jelgavas-novads", "Jelgavas novads", "Jelgava Municipality", "zemgale"),
-    _novads("jekabpils-novads", "Jēkabpils novads", "Jēkabpils Municipality", "zemgale"),
-    # Latgale planning region
-    _city("daugavpils", "Daugavpils", "Daugavpils", "Daugavpils", "latgale"),
-    _city("rezekne", "Rēzekne", "Rēzeknes", "Rēzekne", "latgale"),
-    _novads(
-        "augsdaugavas-novads", "Augšdaugavas novads", "Augšdaugava Municipality", "latgale"
-    ),
-    _novads("balvu-novads", "Balvu novads", "Balvi Municipality", "latgale"),
-    _novads("kraslavas-novads", "Krāslavas novads", "Krāslava Municipality", "latgale"),
-    _novads("livanu-novads", "Līvānu novads", "Līvāni Municipality", "latgale"),
-    _novads("ludzas-novads", "Ludzas novads", "Ludza Municipality", "latgale"),
-    _novads("preilu-novads", "Preiļu novads", "Preiļi Municipality", "latgale"),
-    _novads("rezeknes-novads", "Rēzeknes novads", "Rēzekne Municipality", "latgale"),
-)
+def _read() -> tuple[dict[str, Any], tuple[Municipality, ...]]:
+    raw = read_data(DATA_FILE)
+    rows = tuple(_municipality(r) for r in raw["municipalities"])
+    slugs = [m.slug for m in rows]
+    if len(set(slugs)) != len(slugs) or len(rows) != raw["expected_count"]:
+        raise DataFileError(DATA_FILE, f"{raw['expected_count']} different slugs expected, "
+                                       f"{len(set(slugs))} found")
+    if set(raw["planning_regions"]) != set(_REGIONS):
+        raise DataFileError(DATA_FILE, f"planning_regions must name {_REGIONS}")
+    for old, new in raw["former_slugs"].items():
+        if new not in slugs or old in slugs:
+            raise DataFileError(DATA_FILE, f"former slug {old} must lead to a current one")
+    return raw, rows
+
+
+DATA_FILE = "municipalities.yaml"
+_RAW, MUNICIPALITIES = _read()
+AS_OF: str = str(_RAW["as_of"])
+LEGAL_SOURCE_ID: str = _RAW["legal_source_id"]
+EXPECTED_COUNT: int = _RAW["expected_count"]
 
 BY_SLUG: dict[str, Municipality] = {m.slug: m for m in MUNICIPALITIES}
 
 # Slugs that existed once, mapped to the municipality that took the territory over.
-FORMER_SLUGS: dict[str, str] = {"varaklanu-novads": "madonas-novads"}
+FORMER_SLUGS: dict[str, str] = dict(_RAW["former_slugs"])
 
+# The planning regions' names by language.
 PLANNING_REGION_NAMES: dict[PlanningRegion, dict[str, str]] = {
-    "riga": {"lv": "Rīgas plānošanas reģions", "en": "Riga Planning Region"},
-    "vidzeme": {"lv": "Vidzemes plānošanas reģions", "en": "Vidzeme Planning Region"},
-    "kurzeme": {"lv": "Kurzemes plānošanas reģions", "en": "Kurzeme Planning Region"},
-    "zemgale": {"lv": "Zemgales plānošanas reģions", "en": "Zemgale Planning Region"},
-    "latgale": {"lv": "Latgales plānošanas reģions", "en": "Latgale Planning Region"},
+    region: dict(_RAW["planning_regions"][region]) for region in _REGIONS
 }
 
 

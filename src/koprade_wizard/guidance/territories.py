@@ -15,18 +15,16 @@ when a plan needs them, so the interview starts without reading them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from koprade_wizard.common.record import record
+from koprade_wizard.guidance.datafile import read_data
 
 Status = Literal["in", "check", "out"]
 Confidence = Literal["high", "medium", "low"]
 UnitKind = Literal["town", "parish", "city", "rest"]
 
-DATA = Path(__file__).resolve().parent / "data"
 # Named so that comparisons read as the data file's words, not as answers.
 IN: Status = "in"
 CHECK: Status = "check"
@@ -34,17 +32,16 @@ OUT: Status = "out"
 HIGH: Confidence = "high"
 _CONF_ORDER: tuple[Confidence, ...] = ("low", "medium", "high")
 NOT_SURE = "not-sure"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     id: str
     name: str
     website: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """A public page a row rests on; ``page_date`` is the date the page showed, if any."""
 
@@ -52,7 +49,7 @@ class Page:
     page_date: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """A parish, town or city whose group differs from the rest of its municipality.
 
@@ -80,7 +77,7 @@ class Unit:
         return f"{self.name} ({suffix[0] if lang == 'lv' else suffix[1]})"
 
 
-@dataclass(frozen=True)
+@record
 class Territory:
     """One local government's row. ``status`` is ``None`` where ``units`` decide."""
 
@@ -101,7 +98,7 @@ class Territory:
         return next((u for u in self.units if u.id == unit_id), None)
 
 
-@dataclass(frozen=True)
+@record
 class LagTable:
     as_of: str
     groups: dict[str, Group]
@@ -115,10 +112,7 @@ def _unit(raw: dict[str, Any]) -> Unit:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with (DATA / name).open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LOADER)  # a safe loader: libyaml where present
-    assert isinstance(data, dict), f"{name}: a mapping expected"
-    return data
+    return read_data(name)  # parsed once, safely, and kept parsed in the user's cache
 
 
 @cache
@@ -147,7 +141,7 @@ def area_question_id(slug: str) -> str:
     return "lag_area_" + slug.replace("-", "_")
 
 
-@dataclass(frozen=True)
+@record
 class LagVerdict:
     """Which group works where the space will be, and how sure that is.
 
@@ -210,7 +204,7 @@ def resolve_lag(slug: str | None, area: str | None = None) -> LagVerdict | None:
 
 
 # ---------------------------------------------------------------- Interreg areas
-@dataclass(frozen=True)
+@record
 class AreaSource:
     title: str
     author: str
@@ -218,7 +212,7 @@ class AreaSource:
     page_date: str | None
 
 
-@dataclass(frozen=True)
+@record
 class ProgrammeAreas:
     as_of: str
     region_of: dict[str, str]  # municipality slug → statistical region

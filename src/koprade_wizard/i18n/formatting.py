@@ -1,16 +1,35 @@
-"""Numbers, money, percentages and dates in the plan's language (babel's CLDR data)."""
+"""Numbers, money, percentages and dates in the plan's language (babel's CLDR data).
+
+Which CLDR locale a language's figures follow is data beside its catalogue:
+``locale/<lang>/formats.yaml`` names it (``en`` → ``en_IE``, for euro amounts and
+day-first dates); a language without that file uses babel's own data for its code.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from babel import Locale, localedata
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-# The region whose conventions a bare language code stands for in the plan.
-LOCALES = {"lv": "lv_LV", "en": "en_IE"}  # en_IE: euro amounts written as €1,234.50
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=16)
+def declared_locale(lang: str, root: Path = LOCALE_DIR) -> str | None:
+    """The CLDR locale that ``locale/<lang>/formats.yaml`` names, if babel knows it."""
+    try:
+        data = yaml.load((root / lang / "formats.yaml").read_text(encoding="utf-8"),
+                         Loader=_LOADER)  # a safe loader
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return None
+    code = data.get("locale") if isinstance(data, dict) else None
+    return code if isinstance(code, str) and localedata.exists(code) else None
 
 
 @lru_cache(maxsize=16)
@@ -23,11 +42,12 @@ def locale_code(lang: str) -> str:
     code = lang.replace("-", "_")
     base = code.split("_")[0].lower()
     for candidate in (code, base):
-        if candidate in LOCALES:
-            return LOCALES[candidate]
+        declared = declared_locale(candidate)
+        if declared is not None:
+            return declared
         if localedata.exists(candidate):
             return candidate
-    return LOCALES["en"]
+    return declared_locale("en") or "en"
 
 
 @lru_cache(maxsize=16)

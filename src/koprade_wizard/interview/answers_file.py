@@ -7,7 +7,6 @@ checked by the question kinds exactly as the prompts check them.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,6 +130,8 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> di
     known = {q.id: q for q in tree.questions()}
     for qid in data.answers:
         if qid not in known:
+            import difflib  # only for a mistyped id
+
             close = difflib.get_close_matches(str(qid), list(known), n=1)
             hint = msg("did_you_mean", name=close[0]) if close else ""
             problems.append(Problem(where(f"answers.{qid}"), msg(

@@ -9,6 +9,7 @@ Pure: the tree in, data out.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,7 +21,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree, Question
 
-_ENV = ImmutableSandboxedEnvironment()
+
+@functools.cache
+def _env() -> ImmutableSandboxedEnvironment:
+    return ImmutableSandboxedEnvironment()  # made when a condition is first read, not at import
+
+
 # Above this many combinations of earlier answers a condition is not enumerated
 # (and is taken as reachable): the bundled pack's largest needs a few hundred.
 MAX_COMBINATIONS = 50_000
@@ -51,7 +57,7 @@ class Hint:
 
 
 def _parse(source: str) -> nodes.Expr:
-    node = _ENV.parse("{{ (" + source + ") }}").body[0]
+    node = _env().parse("{{ (" + source + ") }}").body[0]
     assert isinstance(node, nodes.Output)
     expr = node.nodes[0]
     assert isinstance(expr, nodes.Expr)

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-import re2
-
 from koprade_wizard.common.errors import msg
+from koprade_wizard.common.record import field, record
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack import kind_values as kv
 from koprade_wizard.pack.answer_errors import (  # re-exported: callers catch them from here
@@ -41,7 +39,7 @@ __all__ = [
 Prompt = Literal["text", "long_text", "select", "checkbox", "yes_no"]
 
 
-@dataclass(frozen=True)
+@record
 class Kind:
     name: str
     prompt: Prompt
@@ -200,8 +198,15 @@ class PatternError(Exception):
     """A ``validate: pattern`` that RE2 cannot compile."""
 
 
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False  # RE2 would also print its own complaint on stderr
+
+
+@lru_cache(maxsize=1)
+def _re2_options() -> Any:
+    import re2  # only packs with a ``pattern`` rule need it
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would also print its own complaint on stderr
+    return options
 
 
 @lru_cache(maxsize=256)
@@ -212,8 +217,10 @@ def pattern(source: str) -> Any:
     can make the wizard hang on what a person types. Its syntax lacks back-references
     and look-arounds, and ``\\w``, ``\\d``, ``\\s`` mean ASCII only (``\\pL`` is any letter).
     """
+    import re2
+
     try:
-        return re2.compile(source, options=_RE2_OPTIONS)
+        return re2.compile(source, options=_re2_options())
     except re2.error as exc:
         reason = exc.args[0] if exc.args else exc
         if isinstance(reason, bytes):

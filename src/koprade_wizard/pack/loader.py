@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Collection
@@ -17,13 +16,9 @@ from pathlib import Path
 
 from koprade_wizard import __version__
 from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.paths import cache_dir as cache_dir  # re-exported for callers
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "koprade-wizard"
 
 
 def _key(folder: Path, builtin_sources: Collection[str]) -> str:

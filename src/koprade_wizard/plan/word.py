@@ -132,9 +132,11 @@ def _table(doc: Document, tokens: Sequence[Token], start: int) -> int:
     columns = max((len(r) for r in rows), default=0)
     table = doc.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
-    for r, cells in enumerate(rows):
+    # Row by row: ``table.cell(r, c)`` walks the whole table on every call.
+    for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+        row_cells = row.cells
         for c, inline in enumerate(cells):
-            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph = row_cells[c].paragraphs[0]
             _inline(paragraph, inline)
             if r < header_rows:
                 for run in paragraph.runs:

@@ -1,0 +1,52 @@
+"""Read the guidance room's data files (``data/*.yaml``) once, safely and quickly.
+
+The files are parsed with a safe loader (libyaml where present). A parsed copy is
+kept in the user's cache, keyed by a hash of the file's bytes and the Python version,
+so a later run reads it back without parsing YAML; any edit to the file changes the
+key. The cache only ever helps: when it cannot be read or written the file is parsed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.paths import cache_dir
+
+DATA = Path(__file__).resolve().parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DataFileError(ValueError):
+    """A bundled data file does not have the shape its reader expects."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{DATA / name}: {problem}")
+
+
+@cache
+def read_data(name: str) -> dict[str, Any]:
+    """The mapping in ``data/<name>``; the same object for every caller in a process."""
+    raw = (DATA / name).read_bytes()
+    digest = hashlib.sha256(raw + sys.version.encode()).hexdigest()[:24]
+    cached = cache_dir() / f"data-{Path(name).stem}-{digest}.pickle"
+    with contextlib.suppress(Exception):  # a missing or unreadable copy: parse the file
+        with cached.open("rb") as fh:
+            data = pickle.load(fh)  # our own cache file, written below
+        if isinstance(data, dict):
+            return data
+    data = yaml.load(raw.decode("utf-8"), Loader=_LOADER)  # a safe loader, never yaml.Loader
+    if not isinstance(data, dict):
+        raise DataFileError(name, "a mapping expected at the top")
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cached, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+    return data
