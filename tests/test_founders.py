@@ -51,7 +51,7 @@ def test_ogre_town_gets_no_leader_anywhere() -> None:
     # does not claim that no chosen grant may fit.
     budget = section(md, "Budget")
     assert "none of the funding routes you chose is a grant that may fit you" not in budget
-    assert "“Municipality support: grants, participatory budget, premises” may fit you" in budget
+    assert "“Municipal support: grants, participatory budget, premises” may fit you" in budget
 
 
 def test_riga_has_no_leader_in_the_table_or_the_checklist() -> None:
