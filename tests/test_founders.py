@@ -256,10 +256,10 @@ def test_an_association_in_valle_parish_is_aizkraukle_not_bauska() -> None:
                                 lag_area_bauskas_novads="valle", settlement="Valle"))
     assert plan.lag is not None and plan.lag.status == "in"
     assert [g.name for g in plan.lag.groups] == ["Aizkraukles rajona partnerība"]
-    assert "aizkrauklespartneriba.lv" in section(md, "Summary")
+    assert "aizkrauklespartneriba.lv" in section(md, ONE_PAGE)
     assert plan.verdict("leader_community") == "fits"
     assert plan.verdict("interreg_lv_lt") != "no"  # Zemgale is in the programme area
     assert plan.verdict("interreg_ee_lv") == "no"
     # The budget counts the LEADER community grant: 70 % of the €10,000 limit.
     assert [(g.label, g.amount) for g in plan.calc.funding.grants] == [("leader_community", 7000)]
-    assert "51%" not in md and "Pierīga" not in section(md, "Summary")
+    assert "51%" not in md and "Pierīga" not in section(md, ONE_PAGE)
