@@ -84,7 +84,7 @@ def test_an_olaine_municipality_uses_its_own_budget() -> None:
     plan, md = plan_for(answers)
     routes = {m.route.value for m in plan.funding}
     assert "municipality" not in routes and plan.verdict("council_budget") == "fits"
-    assert "Municipality support" not in md
+    assert "Municipal support: grants" not in md  # the route, as the plan names it
     assert "The case for the municipality" not in md
     assert "Arguments for the council’s decision and for partners" in md
     assert "talk-to-the-council" not in {a.id for a in plan.actions}

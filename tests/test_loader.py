@@ -123,6 +123,10 @@ CASES = [
     Case("typo-choises", "about.yaml", "    choices:\n      - value: person",
          "    choises:\n      - value: person", "about.yaml", 14, "unknown_key",
          {"key": "choises", "hint": hint("choices")}, count=2),
+    # A key of another kind is unknown here, and no near miss of itself.
+    Case("unit-on-a-choice", "about.yaml", "    choices:\n      - value: person",
+         "    unit: {lv: cilvēki, en: people}\n    choices:\n      - value: person",
+         "about.yaml", 14, "unknown_key", {"key": "unit", "hint": ""}),
     Case("unknown-kind", "place.yaml", "kind: date", "kind: datum", "place.yaml", 20,
          "bad_kind", {"kind": "datum", "kinds": ", ".join(KINDS)}),
     Case("missing-kind", "place.yaml", "    kind: date\n", "", "place.yaml", 20, "missing_kind",

@@ -136,6 +136,8 @@ def test_the_wizard_in_the_pseudo_locale(package: Path, tmp_path: Path) -> None:
     child.send(ENTER)  # skipped
     child.expect_exact(bracketed(t("review_title", "en")))
     child.send(ENTER)  # finish
+    child.expect_exact(bracketed(t("plan_lang_question", "en")))
+    child.send(ENTER)  # only in this language
     child.expect_exact(bracketed(t("plan_written", "en", files=""))[:-1], timeout=PLAN_TIMEOUT)
     child.expect(pexpect.EOF, timeout=PLAN_TIMEOUT)
     child.close()

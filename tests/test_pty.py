@@ -12,6 +12,8 @@ import pexpect
 import pytest
 import yaml
 
+from koprade_wizard.i18n.messages import t
+
 pytestmark = pytest.mark.slow
 
 MINI = Path(__file__).parent / "packs" / "mini"
@@ -113,6 +115,10 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     child.expect("Review your answers")
     child.expect_exact("No longer asked, answers removed: How large is the area?")
     child.send(ENTER)  # finish
+    # The plan in English, and on request in Latvian too (for the LEADER group).
+    child.expect_exact(t("plan_lang_question", "en"))
+    child.expect_exact(t("plan_lang_also", "en", language="Latvian"))
+    child.send(DOWN + ENTER)
     child.expect(pexpect.EOF, timeout=PLAN_TIMEOUT)
     child.close()
     assert child.exitstatus == 0, child.before
@@ -120,6 +126,9 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     plan = tmp_path / "koprade-plan.md"
     assert plan.read_text(encoding="utf-8").startswith("# ")
     assert (tmp_path / "koprade-plan.pdf").read_bytes().startswith(b"%PDF")
+    latvian = (tmp_path / "koprade-plan-lv.md").read_text(encoding="utf-8")
+    assert t("h_summary", "lv") in latvian and t("h_summary", "en") not in latvian
+    assert (tmp_path / "koprade-plan-lv.pdf").read_bytes().startswith(b"%PDF")
     final = answers_of(answers_file)
     assert final["status"] == "complete"
     assert "area" not in final["answers"]
@@ -144,6 +153,25 @@ def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["koprade-answers.yaml"]  # no temp file
 
 
+def test_a_complete_file_without_its_optional_answers_goes_to_the_review(tmp_path: Path) -> None:
+    # Written by hand: "wishes" and "opening" are optional and left out, not unfinished.
+    answers = {"name": "Hub", "founder": "person", "has_premises": False}
+    (tmp_path / "koprade-answers.yaml").write_text(yaml.safe_dump(
+        {"pack": "mini", "language": "en", "status": "complete", "answers": answers}),
+        encoding="utf-8")
+    child = spawn(tmp_path, "--lang", "en")
+    child.expect_exact(t("offer_complete", "en", file="koprade-answers.yaml"))
+    child.send(ENTER)  # change an answer: the review
+    child.expect("Review your answers")
+    # The optional questions left out are not asked again.
+    assert "What do you want?" not in child.before
+    assert "When do you want to open?" not in child.before
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
     answers = {"name": "Hub", "founder": "person", "has_premises": False, "wishes": [],
                "opening": None}
@@ -153,6 +181,8 @@ def test_finishing_again_asks_before_replacing_the_plan(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--lang", "en", "--answers", "koprade-answers.yaml")
     child.expect("Review your answers")
     child.send(ENTER)  # finish
+    child.expect_exact(t("plan_lang_question", "en"))
+    child.send(ENTER)  # only in English
     child.expect("Replace it")
     child.send("n")
     child.expect("Plan written", timeout=PLAN_TIMEOUT)

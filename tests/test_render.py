@@ -232,6 +232,21 @@ def test_every_example_renders_with_every_section(tree: DecisionTree, path: Path
 
 
 @pytest.mark.parametrize(("path", "lang"), example_ids())
+def test_no_range_of_one_value_and_no_not_answered(tree: DecisionTree, path: Path,
+                                                   lang: str) -> None:
+    """A range whose two ends are the same amount is written as one amount, and a
+    question left without an answer is never printed as "(not answered)"."""
+    _, md = render(tree, example_answers(tree, path, lang), lang)
+    for low, high in re.findall(r"((?:€\s?)?[\d\s,.]+\d(?:\s?€)?)–((?:€\s?)?[\d\s,.]+\d(?:\s?€)?)",
+                                md):
+        assert low.strip() != high.strip() or "€" not in low, (low, high)
+    same_ends = re.findall(r"no ([\d\s]+ €) līdz \1(?!\d)", md)
+    assert same_ends == []
+    for wording in ("(not answered)", "(nav atbildēts)"):
+        assert wording not in md
+
+
+@pytest.mark.parametrize(("path", "lang"), example_ids())
 def test_citations_and_sources_match(tree: DecisionTree, path: Path, lang: str) -> None:
     _, md = render(tree, example_answers(tree, path, lang), lang)
     body, sources = md.split("\n## " + phrase("h_sources", lang) + "\n")

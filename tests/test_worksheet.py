@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,33 @@ def test_questions_are_numbered_in_the_wizard_order_with_hints_from_conditions()
     assert str(number["legal_form"]) in coop and str(number["funding_routes"]) in coop
     assert s("ws_or") in coop
     assert all(q.hint == "" for q in questions if not tree.question(q.id).when)
+    # when: "(host_hours or 0) > 0" → the number and the bound, not a generic hint
+    assert by_id["host_paid"].hint == s(
+        "ws_only_if", conditions=s("ws_if_num_gt", n=number["host_hours"], k="0"))
+    # No question of the bundled pack gets the generic "given your answer" hint.
+    generic = s("ws_if_other", n=0).split("0")[0]
+    assert [q.id for q in questions if generic in q.hint] == []
+
+
+@pytest.mark.parametrize(("old", "when", "asked", "subject", "key", "k"), [
+    ("when: has_premises", "when: (members or 0) > 12", "area", "members", "ws_if_num_gt", "12"),
+    ("when: has_premises", "when: \"2 <= (members or 0)\"", "area", "members", "ws_if_num_ge", "2"),
+    ("when: has_premises", "when: members != 5", "area", "members", "ws_if_num_ne", "5"),
+    ("when: \"'workshop' in wishes\"", "when: \"(wishes or []) | length > 0\"", "notes", "wishes",
+     "ws_if_any", None),
+    ("when: \"'workshop' in wishes\"", "when: \"(wishes or []) | length >= 2\"", "notes",
+     "wishes", "ws_if_count_ge", "2"),
+    ("when: \"'workshop' in wishes\"", "when: \"3 > (wishes or []) | length\"", "notes",
+     "wishes", "ws_if_count_lt", "3"),
+])
+def test_numbers_and_counts_are_worded_with_their_bound(
+        old: str, when: str, asked: str, subject: str, key: str, k: str | None,
+        make_pack: Callable[..., Path]) -> None:
+    tree = load_pack(make_pack(("place.yaml", old, when)), use_cache=False)
+    sheet = build_worksheet(tree, "lv")
+    by_id = {q.id: q for step in sheet.steps for q in step.questions}
+    params: dict[str, object] = {"n": by_id[subject].number} | ({"k": k} if k else {})
+    assert by_id[asked].hint == t("ws_only_if", "lv", conditions=t(key, "lv", **params))
 
 
 def test_the_markdown_has_tick_boxes_for_every_choice() -> None:

@@ -43,6 +43,8 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     if path.exists():
         data = answers_file.load(path, lang)
         typed = answers_file.validate(tree, data, str(path))
+        if data.status == answers_file.STATUS_COMPLETE:
+            typed = _skipped_as_blank(tree, typed, lang)
         if getattr(ns, "lang", None) is None and data.language in LANGS:
             lang = data.language  # resume in the language the interview was begun in
         confirmed = data.confirmed
@@ -96,6 +98,18 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _skipped_as_blank(tree: DecisionTree, typed: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A file marked complete that does not list an optional question (written by hand,
+    by a trainer or by another tool) left it unanswered on purpose: it counts as skipped,
+    so the wizard offers the review instead of asking it again."""
+    from koprade_wizard.interview.engine import Interview
+
+    probe = Interview(tree, dict(typed), lang)
+    while (qid := probe.first_unanswered()) is not None and not tree.question(qid).required:
+        probe.answer(qid, None)
+    return probe.answers
+
+
 def _offer(prompter: TerminalPrompter, tree: DecisionTree, typed: dict[str, Any],
            position: object, path: Path, lang: str) -> str:
     """What to do with the answers found: "resume" (or change), "write" or "restart"."""
@@ -125,19 +139,40 @@ def _write_plan(tree: DecisionTree, answers: dict[str, Any], lang: str, path: Pa
 
     base = plan_base(path, path.parent)
     formats = ("md", "pdf")
-    existing = [p for p in targets(base, formats).values() if p.exists()]
+    # The plan in the interview's language, and on request in another one as well (a
+    # founder who answered in English may need it in Latvian for the LEADER group).
+    bases = {lang: base, **{other: base.with_name(f"{base.name}-{other}")
+                            for other in _also_in(prompter, lang)}}
+    existing = [p for b in bases.values() for p in targets(b, formats).values() if p.exists()]
     force = bool(existing) and prompter.confirm(
         t("plan_overwrite", lang, file=existing[0]), lang, default=False)
     if existing and not force:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        base = base.with_name(f"{base.name}-{stamp}")
+        bases = {code: b.with_name(f"{b.name}-{stamp}") for code, b in bases.items()}
     started = time.monotonic()
+    written: list[Path] = []
     # The PDF takes several seconds: show that something is happening.
     with prompter.console.status(t("plan_writing", lang)):
-        written = write_plan(PlanRequest(tree, answers, lang, base, formats, force=force))
+        for code, target in bases.items():
+            written += write_plan(PlanRequest(tree, answers, code, target, formats, force=force))
     seconds = time.monotonic() - started
     print(t("plan_written", lang, files=", ".join(str(p) for p in written)))
     print(t("plan_took", lang, seconds=number(seconds, lang, 1)))
+
+
+def _also_in(prompter: TerminalPrompter, lang: str) -> list[str]:
+    """The languages the founder wants the plan in besides the interview's (none or one)."""
+    from koprade_wizard.i18n.formatting import language_name
+
+    others = [code for code in LANGS if code != lang]
+    if not others:
+        return []
+    options: list[tuple[str, str | None]] = [
+        (t("plan_lang_only", lang, language=language_name(lang, lang)), None)]
+    options += [(t("plan_lang_also", lang, language=language_name(code, lang)), code)
+                for code in others]
+    picked = prompter.choose(t("plan_lang_question", lang), options, lang)
+    return [picked] if picked else []
 
 
 def _archive(path: Path) -> Path:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from babel import Locale, localedata
+from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -96,3 +96,14 @@ def date(day: dt.date, lang: str) -> str:
 
 def month(day: dt.date, lang: str) -> str:
     return format_date(day, "LLLL yyyy", locale=_locale(lang))
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language's name in another language's words ("lv" in "en" → "Latvian"; in "lv" →
+    "latviešu"), from CLDR; a pseudo-locale is named by its code."""
+    try:
+        own = Locale.parse(code.replace("-", "_"))
+        name = own.get_language_name(_locale(lang))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return code
+    return str(name) if name and own.territory is None else code

@@ -37,8 +37,10 @@ class Clause:
     """One test of an earlier answer: ``question`` ``op`` ``values``.
 
     ``op``: "yes", "no" (a yes/no answer), "is", "is_not" (a choice among
-    ``values``), "has", "has_not" (a multiple choice includes a value), "other"
-    (a test the worksheet words generically: a number compared, a count).
+    ``values``), "has", "has_not" (a multiple choice includes a value), a number
+    compared with ``values[0]`` ("gt", "ge", "lt", "le", "eq", "ne"), the number of
+    ticked choices compared with it ("count_gt", "count_ge", …), or "other" (a test
+    the worksheet words generically).
     """
 
     question: str
@@ -83,6 +85,41 @@ def _strings(node: nodes.Node) -> tuple[str, ...] | None:
     return None
 
 
+# Jinja's comparison names → the clause's, with the mirror for ``0 < x``.
+_NUMBER_OPS = {"gt": "gt", "gteq": "ge", "lt": "lt", "lteq": "le", "eq": "eq", "ne": "ne"}
+_MIRROR = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge", "eq": "eq", "ne": "ne"}
+
+
+def _number(node: nodes.Node) -> str | None:
+    if (isinstance(node, nodes.Const) and isinstance(node.value, int | float)
+            and not isinstance(node.value, bool)):
+        return f"{node.value:g}"
+    return None
+
+
+def _counted(node: nodes.Node) -> str | None:
+    """``(x or []) | length`` → ``x``."""
+    if isinstance(node, nodes.Filter) and node.name == "length" and node.node is not None:
+        return _name(node.node)
+    return None
+
+
+def _compared(left: nodes.Node, op: str, right: nodes.Node) -> Clause | None:
+    """A number or a count of ticked choices compared with a number, either way round."""
+    if op not in _NUMBER_OPS:
+        return None
+    ours = _NUMBER_OPS[op]
+    for subject, const, how in ((left, right, ours), (right, left, _MIRROR[ours])):
+        number = _number(const)
+        if number is None:
+            continue
+        if (name := _counted(subject)) is not None:
+            return Clause(name, f"count_{how}", (number,))
+        if (name := _name(subject)) is not None:
+            return Clause(name, how, (number,))
+    return None
+
+
 def _clause(node: nodes.Node) -> Clause | None:
     if (name := _name(node)) is not None:
         return Clause(name, "yes")
@@ -105,6 +142,7 @@ def _clause(node: nodes.Node) -> Clause | None:
                 return Clause(name, "no")
             if right.value is True and op == "eq":
                 return Clause(name, "yes")
+        return _compared(left, op, right)
     return None
 
 

@@ -17,7 +17,7 @@ from koprade_wizard.pack.tree import DecisionTree
 
 FORMATS = ("mermaid", "dot")
 _OPS = {"yes": "= yes", "no": "= no", "is": "=", "is_not": "≠", "has": "∋", "has_not": "∌",
-        "other": "?"}
+        "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "eq": "=", "ne": "≠", "other": "?"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ def clause_label(clause: Clause, tree: DecisionTree | None = None) -> str:
         # A text or a number read as true or false: given or not.
         return f"{clause.question} {'given' if clause.op == 'yes' else 'empty'}"
     values = " | ".join(clause.values)
+    if clause.op.startswith("count_"):
+        return f"count({clause.question}) {_OPS[clause.op.removeprefix('count_')]} {values}"
     return f"{clause.question} {_OPS[clause.op]} {values}".strip()
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from koprade_wizard.common.errors import Location, Message, ProblemList, msg
 from koprade_wizard.pack.model import (
     KINDS,
+    QUESTION_MODELS,
     ActionRule,
     PackFile,
     QuestionModel,
@@ -161,7 +162,9 @@ class Reader:
         for part in parent:
             if isinstance(part, str) and part in models:
                 model = models[part]
-        fields = [f.alias or n for n, f in model.model_fields.items()]
         if model is QuestionModel:
-            fields += ["kind", "choices", "unit"]
-        return fields
+            # The kind's own model: "unit" is no near miss for a kind without units.
+            kind = next((p for p in loc if isinstance(p, str) and p in QUESTION_MODELS), None)
+            if kind is not None:
+                model = QUESTION_MODELS[kind]
+        return [f.alias or n for n, f in model.model_fields.items()]

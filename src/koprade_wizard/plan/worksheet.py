@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.pack.branches import Clause, describe
 from koprade_wizard.pack.display import text, unit
@@ -85,6 +86,16 @@ def _hint(q: Question, numbers: dict[str, int], tree: DecisionTree, s: Phrases,
             words.append(s("ws_if_is", n=n, values=values(clause)))
         elif clause.op in ("is_not", "has_not"):
             words.append(s("ws_if_is_not", n=n, values=values(clause)))
+        elif clause.op.startswith("count_"):
+            count = int(float(clause.values[0]))
+            if clause.op == "count_gt" and count == 0:
+                words.append(s("ws_if_any", n=n))
+            else:
+                words.append(s(f"ws_if_{clause.op}", n=n,
+                               k=formatting.number(count, lang)))
+        elif clause.op in ("gt", "ge", "lt", "le", "eq", "ne"):
+            words.append(s(f"ws_if_num_{clause.op}", n=n,
+                           k=formatting.number(float(clause.values[0]), lang)))
         else:
             words.append(s("ws_if_other", n=n))
     if not words:

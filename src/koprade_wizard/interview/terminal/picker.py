@@ -11,11 +11,12 @@ match as you type, selects nothing when nothing matches, and keeps actions such 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from prompt_toolkit.application import Application
+from prompt_toolkit.application import Application, get_app
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
@@ -40,6 +41,12 @@ STYLE = Style.from_dict({
     "error": "fg:ansired bold",
 })
 _ROWS = 14  # the most options shown at once; the rest scroll
+
+
+def _columns() -> int:
+    """The terminal's width while the list is drawn (prompt_toolkit's dummy output, 80
+    columns, outside a running prompt)."""
+    return get_app().output.get_size().columns
 _WORD = re.compile(r"[\s\-–—(),./:]+")
 
 
@@ -146,7 +153,12 @@ class Picker:
             if self.multi and not o.action:
                 out.append(("", "[x] " if o.value in self.ticked else "[ ] "))
             style = "class:highlighted" if here else "class:action" if o.action else ""
-            out.append((style, o.title))
+            # A long choice wraps under itself instead of running off the screen's edge.
+            indent = 3 + (4 if self.multi and not o.action else 0)
+            lines = textwrap.wrap(o.title, max(20, _columns() - indent - 1)) or [o.title]
+            out.append((style, lines[0]))
+            for more in lines[1:]:
+                out += [("", "\n" + " " * indent), (style, more)]
         return out
 
     def foot(self) -> StyleAndTextTuples:
