@@ -81,14 +81,14 @@ def check_break_even(plan: PlanData, markdown: str) -> None:
             assert be.members_needed <= be.members_planned
             assert be.months_to_operating_break_even is not None
     sections = _sections(markdown)
-    heading = t("h_summary", plan.lang)
+    heading = t("h_onepager", plan.lang)
     summary = next(v for v in sections.values() if v.startswith(heading))
     budget = next(v for v in sections.values() if "xychart-beta" in v)
     lang = plan.lang
     if be.members_needed is not None:
         for text in (summary, budget):
             assert formatting.number(be.members_needed, lang) in text
-            assert formatting.number(be.members_planned, lang) in text
+        assert formatting.number(be.members_planned, lang) in budget
     chart = re.search(r"line \[(.*)\]", budget)
     assert chart is not None
     assert [int(v) for v in chart.group(1).split(", ")] == \
@@ -130,9 +130,28 @@ def check_actions(plan: PlanData) -> None:
             assert all(x.amount == 0 for x in plan.calc.setup.lines if x.item != "fit_out")
 
 
+_MARKER = re.compile(r"^\s*(?:[-*]|\d+\.)\s+")
+
+
+def check_said_once(markdown: str) -> None:
+    """No paragraph, list item or table row of 100 characters or more appears twice."""
+    seen: set[str] = set()
+    fenced = False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        text = _MARKER.sub("", line).strip()
+        if fenced or len(text) < 100:
+            continue
+        assert text not in seen, f"said twice: {text}"
+        seen.add(text)
+
+
 def check_all(plan: PlanData, markdown: str) -> None:
     check_prices(plan)
     check_chosen_costs(plan)
     check_break_even(plan, markdown)
     check_funding(plan)
     check_actions(plan)
+    check_said_once(markdown)

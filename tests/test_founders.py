@@ -33,6 +33,9 @@ def plan_for(answers: dict[str, Any], lang: str = "en") -> tuple[PlanData, str]:
     return plan, render_markdown(plan)
 
 
+ONE_PAGE = "The plan on one page"
+
+
 def section(markdown: str, heading: str) -> str:
     start = markdown.index(f"\n## {heading}")
     end = markdown.find("\n## ", start + 4)
@@ -44,7 +47,7 @@ def test_ogre_town_gets_no_leader_anywhere() -> None:
                                 lag_area_ogres_novads="ogre-town", leader_lag_contacted=False))
     assert all(plan.verdict(r) == "no" for r in LEADER)
     assert not LEADER_ACTIONS & {a.id for a in plan.actions}
-    assert "Ogre (town)" in section(md, "Summary")
+    assert "Ogre (town)" in section(md, "Funding")
     assert "Contact your LAG" not in md and "Prepare a LEADER application" not in md
     assert all(g.label not in LEADER for g in plan.calc.funding.grants)
 
@@ -63,7 +66,7 @@ def test_ikskile_is_zied_zeme_with_its_website() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="ogres-novads",
                                 lag_area_ogres_novads="rest", leader_lag_contacted=False))
     assert plan.lag is not None and [g.name for g in plan.lag.groups] == ["Zied zeme"]
-    assert "ziedzeme.lv" in section(md, "Summary") and "ziedzeme.lv" in section(md, "Funding")
+    assert "ziedzeme.lv" in section(md, ONE_PAGE) and "ziedzeme.lv" in section(md, "Funding")
     assert "contact-your-lag" in {a.id for a in plan.actions}
     # An informal group must first found an association: "maybe", never "fits".
     assert plan.verdict("leader_community") == "maybe"
@@ -74,7 +77,7 @@ def test_bauska_town_is_check_with_the_bauska_partnership() -> None:
     plan, md = plan_for(founder("freelancers-no-premises", municipality="bauskas-novads",
                                 lag_area_bauskas_novads="bauska-town"))
     assert plan.lag is not None and plan.lag.status == "check"
-    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, "Summary")
+    assert "Bauskas rajona lauku partnerība (bauskaspartneriba.lv)" in section(md, ONE_PAGE)
     assert all(plan.verdict(r) == "maybe" for r in LEADER)
     assert "51%" not in md  # Pierīga's commuting figure is not Bauska's
 
@@ -210,7 +213,7 @@ def test_an_open_space_is_not_costed_as_a_new_founding() -> None:
     plan, md = plan_for(_open_in_valmiera())
     assert plan.calc.setup.total == 0
     assert plan.calc.funding.grants == () and plan.calc.funding.gap <= 0
-    assert "Improvements still planned:** €0" in section(md, "Summary")
+    assert "| Improvements still planned | €0 |" in section(md, ONE_PAGE)
     budget = section(md, "Budget")
     assert "For comparison: Edukontor" not in budget
     assert "to also earn back the set-up" not in budget

@@ -127,7 +127,7 @@ def test_answer_back_change_interrupt_resume_finish(tmp_path: Path) -> None:
     assert plan.read_text(encoding="utf-8").startswith("# ")
     assert (tmp_path / "koprade-plan.pdf").read_bytes().startswith(b"%PDF")
     latvian = (tmp_path / "koprade-plan-lv.md").read_text(encoding="utf-8")
-    assert t("h_summary", "lv") in latvian and t("h_summary", "en") not in latvian
+    assert t("h_onepager", "lv") in latvian and t("h_onepager", "en") not in latvian
     assert (tmp_path / "koprade-plan-lv.pdf").read_bytes().startswith(b"%PDF")
     final = answers_of(answers_file)
     assert final["status"] == "complete"

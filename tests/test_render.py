@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import plan_invariants
 import pytest
 from markdown_it import MarkdownIt
 
@@ -25,7 +26,7 @@ from koprade_wizard.i18n import catalog, formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview import answers_file as answers
 from koprade_wizard.pack.tree import DecisionTree
-from koprade_wizard.plan import typography
+from koprade_wizard.plan import checklist, typography
 from koprade_wizard.plan.data import PlanData, build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
@@ -38,10 +39,9 @@ LINTER = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
 LINT_CONFIG = ROOT / ".markdownlint-cli2.jsonc"
 TODAY = dt.date(2026, 11, 27)
 LANGS = ("lv", "en")
-SECTIONS = ("h_onepager", "h_summary", "h_profile", "h_demand", "h_premises", "h_resources",
+SECTIONS = ("h_onepager", "h_profile", "h_demand", "h_premises", "h_resources",
             "h_funding", "h_budget", "h_timeline", "h_checklist", "h_community", "h_risks",
-            "h_answers", "h_sources")
-PHASES = ("phase_awareness", "phase_concept", "phase_installation", "phase_development")
+            "h_contacts", "h_routes_table", "h_actions_why", "h_answers", "h_sources")
 # The two plans kept as golden files: (example, language).
 SNAPSHOT_CASES = (("freelancers-no-premises", "lv"), ("newcomer-english", "en"))
 
@@ -209,10 +209,14 @@ def test_every_example_renders_with_every_section(tree: DecisionTree, path: Path
 
     assert md.startswith("# ") and md.endswith("\n")
     assert len(headings(md, 1)) == 1
-    expected = [phrase(key, lang) for key in SECTIONS]
+    items = checklist.checklist(plan.actions, plan.timeline)
+    explained = any(item.number for item in items)
+    expected = [phrase(key, lang) for key in SECTIONS if key != "h_actions_why" or explained]
     assert [h for h in headings(md, 2)] == expected  # all present, once, in order
-    for key in PHASES:
-        assert phrase(key, lang) in headings(md, 3)
+    # The checklist: one table row per kept action, no more than the limit.
+    rows = [line for line in md.split("\n## " + phrase("h_checklist", lang))[1]
+            .split("\n## ")[0].splitlines() if line.startswith("| ☐ |")]
+    assert len(rows) == len(items) <= checklist.MAX_ITEMS
 
     # The municipality and the computed figures, formatted for the language.
     assert plan.municipality is not None
@@ -330,10 +334,13 @@ def test_hostile_answers_stay_literal_text(tree: DecisionTree) -> None:
         assert "heading" not in " ".join(re.findall(r"<h\d>(.*?)</h\d>", html))
         assert "evil.example" in html and 'href="https://evil' not in html
         assert "mailto:" not in html
-        # Every appendix row still has two cells.
+        # Every table row still has its cells (a step's title row in the answers
+        # appendix has only its first).
         for row in re.findall(r"^\|.*\|$", md, re.MULTILINE):
             cells = re.split(r"(?<!\\)\|", row)[1:-1]
-            assert cells and all(c.strip() for c in cells), row
+            step_title = len(cells) == 2 and cells[0].strip().startswith("**") \
+                and not cells[1].strip()
+            assert cells and (step_title or all(c.strip() for c in cells)), row
         assert plan.answers["initiative_name"] == IMG
 
 
@@ -347,7 +354,9 @@ def test_a_partial_plan_says_what_is_missing(tree: DecisionTree) -> None:
         for label in plan.missing:
             assert typography.tidy(label, lang) in top
         assert phrase("not_answered", lang) in md
-        assert [h for h in headings(md, 2)] == [phrase(k, lang) for k in SECTIONS]
+        explained = any(item.number for item in checklist.checklist(plan.actions, plan.timeline))
+        assert [h for h in headings(md, 2)] == [phrase(k, lang) for k in SECTIONS
+                                                if k != "h_actions_why" or explained]
 
 
 def test_a_complete_plan_has_no_partial_note(tree: DecisionTree) -> None:
@@ -388,3 +397,11 @@ def test_snapshot(tree: DecisionTree, stem: str, lang: str) -> None:
         f"{golden.name} changed; if intended, run UPDATE_SNAPSHOTS=1 pytest tests/test_render.py"
         " and review the diff"
     )
+
+
+@pytest.mark.parametrize(("path", "lang"), example_ids())
+def test_every_example_says_each_paragraph_once(tree: DecisionTree, path: Path,
+                                                lang: str) -> None:
+    """Each fact once: no paragraph, list item or table row of 100+ characters twice."""
+    _, md = render(tree, example_answers(tree, path, lang), lang)
+    plan_invariants.check_said_once(md)

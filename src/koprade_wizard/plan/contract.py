@@ -88,8 +88,6 @@ READS: tuple[PlanRead, ...] = (
     _read("days_per_week", NUMBER, "demand premises budget"),
     _read("accepted_monthly_price", NUMBER, "demand budget"),
     _read("employers_pay", "choice", "demand", "unknown"),
-    _read("travel_distance", "choice", "demand"),
-    _read("help_build", "choice", "demand"),
     # premises
     _read("premises_found", "yes_no", "summary premises budget risks"),
     _read("premises_search", "multi_choice", "premises"),
@@ -102,14 +100,11 @@ READS: tuple[PlanRead, ...] = (
     _read("monthly_rent", NUMBER, "premises budget"),
     _read("condition", "choice", "premises budget timeline risks", "ready cosmetic major",
           every=True),
-    _read("access", "multi_choice", "premises"),
-    _read("heating", "choice", "premises"),
     _read("space_type", "choice", "summary premises budget", "office-and-workshop"),
     _read("workshop_kinds", "multi_choice", "summary premises budget risks",
           "3d-printing laser-vinyl woodwork sewing electronics"),
     _read("workshop_separate_room", "yes_no", "premises budget"),
     _read("layout", "choice", "summary premises budget", "separate-rooms mixed"),
-    _read("opening_hours", "choice", "premises"),
     # resources
     _read("internet_down", NUMBER, "resources budget risks"),
     _read("internet_up", NUMBER, "resources budget risks"),
@@ -120,7 +115,6 @@ READS: tuple[PlanRead, ...] = (
           every=True),
     _read("host_hours", NUMBER, "resources budget risks"),
     _read("host_paid", "choice", "resources budget risks", "volunteer volunteer-first"),
-    _read("volunteer_count", NUMBER, "resources"),
     _read("partners", "multi_choice", "resources"),
     # funding
     _read("legal_form", "choice", "profile funding", _FORMS, every=True),
@@ -137,12 +131,9 @@ READS: tuple[PlanRead, ...] = (
     # community
     _read("learning", "multi_choice", "community", "visits-abroad manager-training schools"),
     _read("visit_spaces", "multi_choice", "community"),
-    _read("events", "multi_choice", "community"),
     _read("first_open_day", "date", "community"),
     _read("council_arguments", "multi_choice", "community", "commutes"),
-    _read("member_activities", "multi_choice", "community"),
     _read("join_network", "yes_no", "community"),
-    _read("measures", "multi_choice", "community"),
     _read("notes", TEXT, "profile"),
 )
 

@@ -29,12 +29,13 @@ from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
 from koprade_wizard.guidance import calc, funding_texts
-from koprade_wizard.guidance.sources import SOURCES
+from koprade_wizard.guidance.sources import SOURCES, lookup_source
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack.loader import cache_dir
-from koprade_wizard.plan import mdtext, typography
+from koprade_wizard.plan import checklist, mdtext, risks, routes, typography
 from koprade_wizard.plan.data import PlanData
+from koprade_wizard.plan.mdparse import slugify
 
 TEMPLATE = "plan.md.j2"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -143,6 +144,15 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
+        "checklist": checklist.checklist(plan.actions, plan.timeline),
+        "risk_matrix": risks.matrix(plan),
+        "split_title": risks.split_title,
+        "shared_groups": routes.shared_groups,
+        "own_reasons": routes.own_reasons,
+        "shares_own_share": routes.shares_own_share,
+        # The anchor the PDF gives a heading, for a link to it from elsewhere.
+        "anchor": slugify,
+        "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
         # Where a default comes from: a source id, or "assumption".
         "default_source": lambda name: calc.DEFAULT_SOURCES[name],
     }
