@@ -113,7 +113,8 @@ def test_render_writes_json_and_keeps_an_existing_file(tmp_path: Path) -> None:
     assert written.read_text(encoding="utf-8") == "{}"
 
 
-@settings(max_examples=25, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+# How many examples: the profile (tests/conftest.py).
+@settings(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), lang=st.sampled_from(["lv", "en"]))
 def test_any_valid_answer_set_gives_valid_plan_data(data: st.DataObject, lang: str) -> None:

@@ -14,7 +14,13 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -67,11 +73,17 @@ def plural_category(count: float, lang: str) -> str:
     return str(_locale(lang).plural_form(count))
 
 
+@lru_cache(maxsize=32)
+def _pattern(text: str) -> NumberPattern:
+    # babel parses a pattern given as text on every call; a plan formats hundreds.
+    return parse_pattern(text)
+
+
 def money(amount: float | None, lang: str, cents: bool = False) -> str:
     """``1 234 €`` (lv) / ``€1,234`` (en); whole euros unless ``cents``."""
     if amount is None:
         return "—"
-    fmt = None if cents else _whole_currency(lang)
+    fmt = None if cents else _pattern(_whole_currency(lang))
     return format_currency(amount, "EUR", format=fmt, locale=_locale(lang),
                            currency_digits=cents)
 
@@ -79,7 +91,7 @@ def money(amount: float | None, lang: str, cents: bool = False) -> str:
 def number(value: float | None, lang: str, digits: int = 0) -> str:
     if value is None:
         return "—"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    pattern = _pattern("#,##0" + ("." + "0" * digits if digits else ""))
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 

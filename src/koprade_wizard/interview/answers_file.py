@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.common.errors import AnswersError, Location, Problem, StepFileError, msg
 from koprade_wizard.common.fsutil import atomic_write
 from koprade_wizard.pack.kinds import AnswerInvalid, RuleFailed, check_value
@@ -111,7 +112,8 @@ def _text(value: Any) -> str:
         str(value) if isinstance(value, int | float | dt.date) else repr(type(value).__name__))
 
 
-def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> dict[str, Any]:
+def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers"
+             ) -> dict[str, AnswerValue]:
     """Check every value exactly as the prompts would; return the typed answers.
 
     Raises AnswersError naming each question at fault (with the line of its answer),
@@ -136,7 +138,7 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers") -> di
             hint = msg("did_you_mean", name=close[0]) if close else ""
             problems.append(Problem(where(f"answers.{qid}"), msg(
                 "answers_unknown_question", id=qid, pack=tree.id, hint=hint)))
-    typed: dict[str, Any] = {}
+    typed: dict[str, AnswerValue] = {}
     context: dict[str, Any] = {}
     for q in tree.questions():
         if q.id in data.answers:

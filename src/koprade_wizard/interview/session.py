@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview.engine import ChangeReport, Interview
 from koprade_wizard.interview.prompts import BACK, AskRequest, Prompter
@@ -84,7 +85,7 @@ def run_interview(
 
 
 def _likely_or_confirmed(
-    interview: Interview, prompter: Prompter, request: AskRequest, value: object
+    interview: Interview, prompter: Prompter, request: AskRequest, value: AnswerValue
 ) -> bool:
     """True when the answer looks likely, or the person confirms it although it does not
     (the confirmation is kept, so it is not asked again for the same value)."""

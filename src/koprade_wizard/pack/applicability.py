@@ -13,6 +13,7 @@ from collections.abc import Hashable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from koprade_wizard.common.answers import Answers, AnswerValue
 from koprade_wizard.common.errors import Location, Problem, StepFileError, msg
 from koprade_wizard.common.record import record
 from koprade_wizard.pack import conditions
@@ -48,7 +49,7 @@ def _memo(tree: DecisionTree) -> OrderedDict[Hashable, Applicability]:
     return memo
 
 
-def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
+def evaluate(tree: DecisionTree, answers: Answers) -> Applicability:
     """Apply every condition once, in order; raise StepFileError if one fails."""
     key = _frozen(dict(answers))
     memo = _memo(tree)
@@ -85,7 +86,7 @@ def evaluate(tree: DecisionTree, answers: Mapping[str, Any]) -> Applicability:
 
 
 def odd_answers(
-    tree: DecisionTree, answers: Mapping[str, Any], confirmed: Mapping[str, Any],
+    tree: DecisionTree, answers: Answers, confirmed: Answers,
     lang: str = "en", today: dt.date | None = None,
 ) -> list[tuple[str, str]]:
     """(question id, why it looks odd) for each answer outside its ``plausible`` range
@@ -105,13 +106,13 @@ def odd_answers(
     return odd
 
 
-def kept(tree: DecisionTree, answers: Mapping[str, Any]) -> dict[str, Any]:
+def kept(tree: DecisionTree, answers: Answers) -> dict[str, AnswerValue]:
     """The answers to questions that apply; the rest no longer count."""
     applies = set(evaluate(tree, answers).applies)
     return {qid: v for qid, v in answers.items() if qid in applies}
 
 
-def missing_required(tree: DecisionTree, answers: Mapping[str, Any]) -> list[str]:
+def missing_required(tree: DecisionTree, answers: Answers) -> list[str]:
     """Required questions that apply and have no answer, in order."""
     return [
         qid for qid in evaluate(tree, answers).applies
@@ -119,7 +120,7 @@ def missing_required(tree: DecisionTree, answers: Mapping[str, Any]) -> list[str
     ]
 
 
-def fired_rules(tree: DecisionTree, context: Mapping[str, Any]) -> list[tuple[Step, ActionRule]]:
+def fired_rules(tree: DecisionTree, context: Answers) -> list[tuple[Step, ActionRule]]:
     """The action rules whose condition holds; raise StepFileError naming the first that
     cannot be evaluated (``check`` tries each on sample answers, so this is rare)."""
     fired: list[tuple[Step, ActionRule]] = []

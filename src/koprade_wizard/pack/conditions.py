@@ -20,6 +20,7 @@ from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.parser import Parser
 
+from koprade_wizard.common.answers import Answers
 from koprade_wizard.common.errors import Message, msg
 from koprade_wizard.common.record import record
 from koprade_wizard.pack.sandbox import MAX_SECONDS, BoundedSandbox, LimitExceeded
@@ -110,7 +111,7 @@ def check_syntax(source: str) -> Message | str | None:
     return None
 
 
-def evaluate(source: str, context: Mapping[str, Any]) -> Any:
+def evaluate(source: str, context: Answers) -> object:
     try:
         expression = _compiled(source)
         _ENV.start()
@@ -134,7 +135,7 @@ def evaluate(source: str, context: Mapping[str, Any]) -> Any:
         raise ConditionError(f"{type(exc).__name__}: {exc}") from None
 
 
-def holds(source: str | None, context: Mapping[str, Any]) -> bool:
+def holds(source: str | None, context: Answers) -> bool:
     return True if source is None else bool(evaluate(source, context))
 
 

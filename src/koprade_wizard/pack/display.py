@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.pack.tree import Question, Step, UnitText
 
 
@@ -31,7 +32,7 @@ def unit(local: UnitText | None, lang: str, count: float | None = None) -> str:
     return chosen["other"]
 
 
-def show(q: Question, value: Any, lang: str, yes_no: tuple[str, str]) -> str:
+def show(q: Question, value: AnswerValue, lang: str, yes_no: tuple[str, str]) -> str:
     """Labels for choices, the unit after numbers, money and dates as ``lang`` writes
     them; "" for no answer."""
     if value is None or value == []:
@@ -40,7 +41,8 @@ def show(q: Question, value: Any, lang: str, yes_no: tuple[str, str]) -> str:
         return yes_no[0] if value else yes_no[1]
     if q.is_choice:
         values = value if isinstance(value, list) else [value]
-        return ", ".join(text(c.label, lang) for v in values if (c := q.choice(v)))
+        return ", ".join(text(c.label, lang) for v in values
+                         if isinstance(v, str) and (c := q.choice(v)))
     # babel is loaded only when a number or date is shown.
     from koprade_wizard.i18n.formatting import date, money, number
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any, Literal
 
+from koprade_wizard.common.answers import Answers, AnswerValue
 from koprade_wizard.common.errors import msg
 from koprade_wizard.common.record import field, record
 from koprade_wizard.pack import conditions
@@ -29,7 +30,7 @@ from koprade_wizard.pack.answer_errors import (  # re-exported: callers catch th
     AnswerInvalid,
     RuleFailed,
 )
-from koprade_wizard.pack.tree import Question
+from koprade_wizard.pack.tree import Question, Validation
 
 __all__ = [
     "KINDS", "NAMES", "AnswerAmbiguous", "AnswerInvalid", "Kind", "PatternError", "Prompt",
@@ -44,21 +45,21 @@ class Kind:
     name: str
     prompt: Prompt
     # typed text → a value of the kind (AnswerInvalid / AnswerAmbiguous if it is not one)
-    read_text: Callable[[Question, str, str], Any]
+    read_text: Callable[[Question, str, str], AnswerValue]
     # a value read from YAML (an answers file, a default) → a value of the kind
-    read_yaml: Callable[[Question, Any, str], Any]
+    read_yaml: Callable[[Question, object, str], AnswerValue]
     # a stored value → the text that pre-fills a typed prompt
-    write_text: Callable[[Question, Any, str], str]
+    write_text: Callable[[Question, AnswerValue, str], str]
     # the JSON Schema of one answer
     answer_schema: Callable[[Question], dict[str, Any]]
     # a few values of the kind, within the question's min/max where it has them
-    samples: Callable[[Question], tuple[Any, ...]]
+    samples: Callable[[Question], tuple[AnswerValue, ...]]
     # extra step-file keys: name → required? ("unit", "choices")
     fields: Mapping[str, bool] = field(default_factory=dict)
     # the ``validate`` (and ``plausible``) keys that make sense for the kind
     rules: frozenset[str] = frozenset({"expr", "message"})
     # what an unanswered question stands for in conditions
-    blank: Any = None
+    blank: AnswerValue = None
     # the message key for a value that is not of the kind at all
     invalid: str = "answer_not_text"
 
@@ -108,13 +109,13 @@ def kind_of(q: Question) -> Kind:
 # --- checking ---------------------------------------------------------------------------
 
 
-def _is_empty(value: Any) -> bool:
+def _is_empty(value: object) -> bool:
     return value is None or value == "" or value == []
 
 
 def check_value(
-    q: Question, value: Any, context: Mapping[str, Any], lang: str, *, read_lang: str | None = None
-) -> Any:
+    q: Question, value: object, context: Answers, lang: str, *, read_lang: str | None = None
+) -> AnswerValue:
     """Validate a typed (or YAML-read) value; return it normalised, or None when empty.
 
     ``context`` holds earlier answers, for validation expressions. Numbers and dates
@@ -140,7 +141,7 @@ def check_value(
                 )
             if item in seen:
                 raise AnswerInvalid(msg("answer_duplicate_choice", value=item))
-            seen.add(item)
+            seen.add(str(item))  # one of the choice values, so already text
         if isinstance(value, list):
             # Keep the pack's order so a stored answer does not depend on click order.
             value = [v for v in allowed if v in seen]
@@ -150,7 +151,7 @@ def check_value(
     return value
 
 
-def _read_yaml(q: Question, value: Any, lang: str, read_lang: str) -> Any:
+def _read_yaml(q: Question, value: object, lang: str, read_lang: str) -> AnswerValue:
     kind = kind_of(q)
     try:
         return kind.read_yaml(q, value, read_lang)
@@ -164,7 +165,7 @@ def _read_yaml(q: Question, value: Any, lang: str, read_lang: str) -> Any:
 
 
 def _check_rules(
-    q: Question, value: Any, rules: Any, context: Mapping[str, Any], lang: str
+    q: Question, value: AnswerValue, rules: Validation, context: Answers, lang: str
 ) -> None:
     custom = rules.message or None  # the step file's own words, per language
     measure = len(value) if isinstance(value, str | list) else None
@@ -234,7 +235,7 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def from_text(q: Question, text: str, context: Mapping[str, Any], lang: str) -> Any:
+def from_text(q: Question, text: str, context: Answers, lang: str) -> AnswerValue:
     """Turn what a person typed into a checked value (None for a skipped optional).
 
     Raises AnswerAmbiguous (before any rule is checked) when the text reads two ways.
@@ -245,7 +246,7 @@ def from_text(q: Question, text: str, context: Mapping[str, Any], lang: str) -> 
     return check_value(q, raw, context, lang)
 
 
-def to_text(q: Question, value: Any, lang: str = "en") -> str:
+def to_text(q: Question, value: AnswerValue, lang: str = "en") -> str:
     """The inverse of ``from_text``, for pre-filling a prompt with a stored answer."""
     if value is None:
         return ""
@@ -259,7 +260,7 @@ def to_text(q: Question, value: Any, lang: str = "en") -> str:
 
 
 def implausible(
-    q: Question, value: Any, context: Mapping[str, Any], lang: str,
+    q: Question, value: AnswerValue, context: Answers, lang: str,
     today: dt.date | None = None,
 ) -> str | None:
     """Why a legal answer looks odd (the step file's sentence), or None if it does not.

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import ChangeReport, ReviewGroup
 from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
@@ -29,7 +30,7 @@ _BACK_TEXT = "<"
 _SEARCH_FROM = 12  # longer lists get type-to-filter
 
 
-def show_value(q: Question, value: Any, lang: str) -> str:
+def show_value(q: Question, value: AnswerValue, lang: str) -> str:
     """An answer as a person reads it, in ``lang``; a dash for none."""
     return show(q, value, lang, (t("yes", lang), t("no", lang))) or t("no_answer", lang)
 
