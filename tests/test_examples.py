@@ -44,6 +44,25 @@ week and accept €70, its own day pass €10, €6,000 own money and the ALTUM 
   per member = 2/7 × 3 × 10 + 5/7 × 70 + 0.75 h × 10 (meeting room) = 8.57 + 50.00 + 7.50
               = 66.07 €
   members needed = ⌈1 724 / 66.07⌉ = ⌈26.1⌉ = 27 > 21 planned: not reached.
+
+The examples with their own totals (set-up and monthly costs as the founder gave them):
+  association-workshop: 210 m² with a workshop room of its own (20 % = 42 m² off):
+              desks ⌊168 × 0.75 / 10.5⌋ = 12; 2.5 days → 5 / 2.5 = 2 to a flex desk,
+              capacity 24, planned ⌊24 × 0.7⌋ = 16; its own €45 hot desk and €7 day pass:
+              2/7 × 3 × 7 + 5/7 × 45 + 0.75 × 10 = 6.00 + 32.14 + 7.50 = 45.64 €; needed
+              ⌈1 400 / 45.64⌉ = ⌈30.7⌉ = 31 > 24: does not fit.
+  company-town-centre: 160 m²: desks ⌊120 / 10.5⌋ = 11; 3 days → 1.67 to a flex desk,
+              capacity ⌊11 × 1.67⌋ = 18, planned 12; loan 48 000 − 25 000 own = 23 000 →
+              255.35 € a month, monthly 3 200 + 255.35 = 3 455 €; 2/7 × 3 × 12 + 5/7 × 89 +
+              7.50 = 81.36 €; needed ⌈3 455.35 / 81.36⌉ = ⌈42.5⌉ = 43.
+  cooperative-strong-demand: 280 m², workshop room 56 m²: desks ⌊224 × 0.75 / 10.5⌋ = 16;
+              2 days → 2.5, capacity 40, planned 28; monthly at the defaults 280 × (3.5 +
+              1.5 + 0.5) + 50 + 16 h × 52 / 12 × 12 (host) + 25 + 50 = 2 497, plus the loan
+              60 000 − 12 000 (LEADER 40 % of 30 000) − 14 000 own = 34 000 → 377.47 €,
+              total 2 874 €; 2/7 × 3 × 8 + 5/7 × 55 + 7.50 = 53.64 €; needed ⌈53.6⌉ = 54.
+  open-space-growing: 320 m²: desks ⌊240 / 10.5⌋ = 22; 2.5 days → 2, capacity 44,
+              planned max(⌊44 × 0.7⌋, 26 members now) = 30; 2/7 × 3 × 9 + 5/7 × 65 + 7.50
+              = 61.64 €; needed ⌈2 600 / 61.64⌉ = ⌈42.2⌉ = 43.
 """
 
 from __future__ import annotations

@@ -50,6 +50,11 @@ def test_ogre_town_gets_no_leader_anywhere() -> None:
     assert "Ogre (town)" in section(md, "Funding")
     assert "Contact your LAG" not in md and "Prepare a LEADER application" not in md
     assert all(g.label not in LEADER for g in plan.calc.funding.grants)
+    # Municipal support may fit but has no rate to count on: the plan says so, and
+    # does not claim that no chosen grant may fit.
+    budget = section(md, "Budget")
+    assert "none of the funding routes you chose is a grant that may fit you" not in budget
+    assert "“Municipal support: grants, participatory budget, premises” may fit you" in budget
 
 
 def test_riga_has_no_leader_in_the_table_or_the_checklist() -> None:
@@ -91,6 +96,10 @@ def test_an_olaine_municipality_uses_its_own_budget() -> None:
     assert "The case for the municipality" not in md
     assert "Arguments for the council’s decision and for partners" in md
     assert "talk-to-the-council" not in {a.id for a in plan.actions}
+    # In its own building the council decides once: "prepare the council decisions",
+    # not also "ask for a council decision handing over the premises".
+    assert "council-decisions-procurement" in {a.id for a in plan.actions}
+    assert "council-use-agreement" not in {a.id for a in plan.actions}
     assert "pierigaspartneriba.lv" in md
     _, lv_md = plan_for(answers, "lv")
     assert "Argumenti pašvaldībai" not in lv_md
@@ -238,3 +247,19 @@ def test_an_open_space_pays_only_for_the_works_still_to_do() -> None:
     own, own_md = plan_for(_open_in_valmiera(setup_budget=20_000))
     assert own.calc.setup.total == 20_000
     assert "Improvements still planned (total)" in section(own_md, "Budget")
+
+
+def test_an_association_in_valle_parish_is_aizkraukle_not_bauska() -> None:
+    """Bauska municipality's parishes are the Bauska partnership's, except Valle and
+    Kurmene, which belong to the Aizkraukle partnership (its own page, high)."""
+    plan, md = plan_for(founder("association-workshop", municipality="bauskas-novads",
+                                lag_area_bauskas_novads="valle", settlement="Valle"))
+    assert plan.lag is not None and plan.lag.status == "in"
+    assert [g.name for g in plan.lag.groups] == ["Aizkraukles rajona partnerība"]
+    assert "aizkrauklespartneriba.lv" in section(md, ONE_PAGE)
+    assert plan.verdict("leader_community") == "fits"
+    assert plan.verdict("interreg_lv_lt") != "no"  # Zemgale is in the programme area
+    assert plan.verdict("interreg_ee_lv") == "no"
+    # The budget counts the LEADER community grant: 70 % of the €10,000 limit.
+    assert [(g.label, g.amount) for g in plan.calc.funding.grants] == [("leader_community", 7000)]
+    assert "51%" not in md and "Pierīga" not in section(md, ONE_PAGE)

@@ -73,3 +73,14 @@ def test_the_english_plan_says_which_titles_are_in_latvian() -> None:
     lv = render_markdown(build_plan(tree, answers, "lv", dt.date(2026, 11, 27)))
     assert "*Starta aizdevums*." in lv
     assert "(angļu valodā)" in lv[lv.index("\n## Avoti"):]
+
+
+def test_a_collective_entry_is_described_in_both_languages() -> None:
+    for row in ROWS:
+        if row.get("collective"):
+            assert {"lv", "en"} <= set(row["title"]), row["id"]
+            assert {"lv", "en"} <= set(row["publisher"]), row["id"]
+    bizplan = SOURCES["bizplan_sites"]
+    assert bizplan.publisher_for("lv") == "komerciālas biznesa plānu vietnes"
+    assert bizplan.publisher_for("en") == "commercial business-plan websites"
+    assert SOURCES["deskmag_2011"].publisher_for("lv") == "Deskmag"  # a name is a name

@@ -46,7 +46,7 @@ class Source:
     id: str
     titles: Mapping[str, str]  # language → title
     language: str  # the language the source is written in
-    publisher: str
+    publishers: Mapping[str, str]  # language → publisher (one name: the same in all)
     year: int | None
     url: str | None  # None only for a collective entry (no single address)
     reliability: Reliability
@@ -63,6 +63,14 @@ class Source:
     def title(self) -> str:
         """The title in the source's own language."""
         return self.titles[self.language]
+
+    def publisher_for(self, lang: str) -> str:
+        """The publisher as a plan in ``lang`` names it."""
+        return self.publishers.get(lang) or self.publishers[self.language]
+
+    @property
+    def publisher(self) -> str:
+        return self.publisher_for(self.language)
 
 
 class SourceDataError(ValueError):
@@ -100,7 +108,11 @@ def _row(raw: Any, n: int) -> Source:
     year = raw["year"]
     if year is not None and not isinstance(year, int):
         raise SourceDataError(f"{where}: year must be a whole number or null")
-    return Source(str(raw["id"]), dict(titles), language, str(raw["publisher"]), year, url,
+    publisher = raw["publisher"]
+    publishers = dict(publisher) if isinstance(publisher, dict) else {language: str(publisher)}
+    if language not in publishers:
+        raise SourceDataError(f"{where}: publisher needs a text in the source's language")
+    return Source(str(raw["id"]), dict(titles), language, publishers, year, url,
                   cast(Reliability, raw["reliability"]), None if as_of == UNDATED else as_of)
 
 
@@ -140,8 +152,9 @@ def _territory_source(sid: str) -> Source | None:
         # A page without a fixed title gets a descriptive one in square brackets,
         # the same in every language (a group's name and a web address).
         title = f"[{names}: {host}]"
-        return Source(sid, dict.fromkeys(("lv", "en"), title), "lv", names, year, page.url,
-                      "LV", page.page_date)
+        lang = "lv"  # the groups' pages are Latvian
+        return Source(sid, dict.fromkeys(("lv", "en"), title), lang, {lang: names}, year,
+                      page.url, "LV", page.page_date)
     if kind == "area":
         areas = territories.programme_areas()
         src = areas.region_source if rest == "statistical_regions" else (
@@ -152,7 +165,7 @@ def _territory_source(sid: str) -> Source | None:
         # The statistical regions are a Latvian government order; the programme
         # pages are the programmes' own English pages.
         lang, tag = ("lv", "LV") if rest == "statistical_regions" else ("en", "EU")
-        return Source(sid, {lang: src.title}, lang, src.author, year, src.url,
+        return Source(sid, {lang: src.title}, lang, {lang: src.author}, year, src.url,
                       cast(Reliability, tag), src.page_date)
     return None
 

@@ -118,8 +118,8 @@ class Citations:
                 s = lookup_source(sid)
                 assert s is not None
                 title, title_lang = s.title_for(self._lang)
-                result.append(CitedSource(n, sid, title, s.publisher, s.year, s.url, s.as_of,
-                                          s.reliability, title_lang))
+                result.append(CitedSource(n, sid, title, s.publisher_for(self._lang), s.year,
+                                          s.url, s.as_of, s.reliability, title_lang))
         return result
 
 
@@ -178,6 +178,15 @@ class PlanData:
     def chosen_funding(self) -> tuple[FundingMatch, ...]:
         """The routes the founder chose, with their verdicts, in the table's order."""
         return tuple(m for m in self.funding if m.route.value in self.interested)
+
+    @property
+    def grants_not_counted(self) -> tuple[FundingMatch, ...]:
+        """Grants the founder chose that may fit but that the budget cannot count on:
+        each call or council sets its amount, so there is no rate to reckon with."""
+        counted = {g.label for g in self.calc.funding.grants}
+        return tuple(m for m in self.chosen_funding
+                     if m.fits is not funding.Fit.NO and m.route.value not in counted
+                     and funding.ROUTES[m.route].kind == "grant")
 
     def by_phase(self) -> list[tuple[str, list[ActionItem]]]:
         return [(p, [a for a in self.actions if a.phase == p]) for p in PHASES]
