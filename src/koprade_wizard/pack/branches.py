@@ -90,11 +90,17 @@ _NUMBER_OPS = {"gt": "gt", "gteq": "ge", "lt": "lt", "lteq": "le", "eq": "eq", "
 _MIRROR = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge", "eq": "eq", "ne": "ne"}
 
 
-def _number(node: nodes.Node) -> str | None:
+def _numeric(node: nodes.Node) -> float | None:
+    """A number written in the condition (``True`` and ``False`` are not numbers here)."""
     if (isinstance(node, nodes.Const) and isinstance(node.value, int | float)
             and not isinstance(node.value, bool)):
-        return f"{node.value:g}"
+        return float(node.value)
     return None
+
+
+def _number(node: nodes.Node) -> str | None:
+    value = _numeric(node)
+    return None if value is None else f"{value:g}"
 
 
 def _counted(node: nodes.Node) -> str | None:
@@ -179,17 +185,21 @@ def _flatten(node: nodes.Node, kind: type) -> Iterator[nodes.Node]:
 def _numbers(tree: DecisionTree) -> dict[str, set[float]]:
     """Numeric constants each name is compared with anywhere (for boundary values)."""
     found: dict[str, set[float]] = {}
+    for operands in _comparisons(tree):
+        names = [n for o in operands if (n := _name(o))]
+        consts = [c for o in operands if (c := _numeric(o)) is not None]
+        for name in names:
+            found.setdefault(name, set()).update(consts)
+    return found
+
+
+def _comparisons(tree: DecisionTree) -> Iterator[list[nodes.Expr]]:
+    """The operands of every comparison in every condition of the step files."""
     for source in _all_sources(tree):
         expr = _parse(source)
         own = [expr] if isinstance(expr, nodes.Compare) else []
         for cmp in [*own, *expr.find_all(nodes.Compare)]:
-            operands = [cmp.expr, *(o.expr for o in cmp.ops)]
-            names = [n for o in operands if (n := _name(o))]
-            consts = [o.value for o in operands if isinstance(o, nodes.Const)
-                      and isinstance(o.value, int | float) and not isinstance(o.value, bool)]
-            for name in names:
-                found.setdefault(name, set()).update(float(c) for c in consts)
-    return found
+            yield [cmp.expr, *(o.expr for o in cmp.ops)]
 
 
 def _all_sources(tree: DecisionTree) -> Iterator[str]:
@@ -206,16 +216,12 @@ def compared_values(tree: DecisionTree) -> dict[str, set[str]]:
     """Literal strings each name is compared with anywhere in the step files:
     ``x == 'a'``, ``x in ['a', 'b']``, ``'a' in (x or [])``, ``x != 'a'``."""
     found: dict[str, set[str]] = {}
-    for source in _all_sources(tree):
-        expr = _parse(source)
-        own = [expr] if isinstance(expr, nodes.Compare) else []
-        for cmp in [*own, *expr.find_all(nodes.Compare)]:
-            operands = [cmp.expr, *(o.expr for o in cmp.ops)]
-            for left, right in itertools.pairwise(operands):
-                for a, b in ((left, right), (right, left)):
-                    name, values = _name(a), _strings(b)
-                    if name is not None and values is not None:
-                        found.setdefault(name, set()).update(values)
+    for operands in _comparisons(tree):
+        for left, right in itertools.pairwise(operands):
+            for a, b in ((left, right), (right, left)):
+                name, values = _name(a), _strings(b)
+                if name is not None and values is not None:
+                    found.setdefault(name, set()).update(values)
     return found
 
 
