@@ -22,6 +22,8 @@ from babel.numbers import (
     parse_pattern,
 )
 
+from koprade_wizard.i18n import localecache
+
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -45,6 +47,12 @@ def locale_code(lang: str) -> str:
     A code babel has no data for (a pseudo-locale such as ``en_XA``) takes its base
     language's; an unknown language, English's.
     """
+    code = _code(lang)
+    localecache.prime(code)  # babel's data for it, ready-made where the cache has it
+    return code
+
+
+def _code(lang: str) -> str:
     code = lang.replace("-", "_")
     base = code.split("_")[0].lower()
     for candidate in (code, base):
