@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from koprade_wizard.common import answers as answer
 from koprade_wizard.common.record import field, record
@@ -208,7 +207,7 @@ def _num(a: answer.Answers, key: str) -> float | None:
 _WEAK_BANDWIDTH = frozenset({"short", "unknown"})
 
 
-def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
+def fired_actions(tree: DecisionTree, context: answer.Answers, lang: str,
                   verdicts: Mapping[str, funding.Fit] | None = None) -> list[ActionItem]:
     """The action rules whose condition holds, less those that recommend only routes
     whose verdict is "no" (``verdicts``: route id → verdict)."""
