@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan import pdf
+from koprade_wizard.plan.mdtext import slugify
 from koprade_wizard.plan.pdf import (
     ASSETS_DIR,
     DocMeta,
@@ -24,7 +25,6 @@ from koprade_wizard.plan.pdf import (
     markdown_to_pdf,
     resolve_asset,
     running_title,
-    slugify,
 )
 
 LETTERS = "ā č ē ģ ī ķ ļ ņ š ū ž €"
