@@ -139,7 +139,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "num": lambda v, digits=0: formatting.number(v, lang, digits),
         "pct": lambda v: formatting.percent(v, lang),
         "date": lambda d: formatting.date(d, lang),
-        "month": lambda d: formatting.month(d, lang),
+        "month_name": lambda n: formatting.month_name(n, lang),
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
