@@ -131,6 +131,14 @@ def test_a_loan_is_repaid_in_the_monthly_costs() -> None:
     assert result.loan is not None and result.loan.amount == pytest.approx(20_000)
     assert result.monthly.total == pytest.approx(1_000 + result.loan.monthly_payment)
     assert result.funding.gap == pytest.approx(0)
+    # What the space earns back is the own €10,000: the loan's €20,000 come back through
+    # the payments in the monthly costs, so the chart starts at −10,000, not −30,000.
+    assert result.funding.to_recover == pytest.approx(10_000)
+    assert result.cash_flow[0].cumulative == pytest.approx(-10_000)
+    assert result.cash_flow[1].result == pytest.approx(
+        result.cash_flow[1].revenue - 1_000 - result.loan.monthly_payment)
+    # The accounts still write off the whole set-up, loan-financed or not.
+    assert result.funding.depreciable == pytest.approx(30_000)
     small = compute(CalcInputs(area_m2=200, setup_budget_eur=10_500, own_money_eur=10_000,
                                loan_wanted=True))
     assert small.loan is not None and small.loan.amount == 2_000  # ALTUM's smallest loan

@@ -116,7 +116,9 @@ def compute(inputs: CalcInputs, defaults: Defaults = DEFAULTS) -> CalcResult:
     loan = None
     if inputs.loan_wanted and inputs.loans_eur is None:
         loan = start_loan(funding_gap(inputs, setup.total).gap, d)
-    gap = funding_gap(inputs, setup.total, loan.amount if loan else None)
+    # The start loan's payments are among the monthly costs: the space earns it back there.
+    gap = funding_gap(inputs, setup.total, loan.amount if loan else None,
+                      repaid=loan.amount if loan else 0.0)
     monthly = monthly_costs(inputs, d, cap, loan)
     rev = revenue(inputs, d, mix, cap.target_members)
     start = inputs.start_members or 0.0
