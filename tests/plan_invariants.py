@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from koprade_wizard.guidance import calc, funding
+from koprade_wizard.guidance.funding_routes import own_share_cap
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan.data import PlanData
@@ -159,6 +160,13 @@ def check_money_counted_once(plan: PlanData, markdown: str) -> None:
     assert plan.calc.cash_flow[0].cumulative == -gap.to_recover
     loan_lines = [x.amount for x in plan.calc.monthly.lines if x.item == "loan"]
     assert loan_lines == ([plan.calc.loan.monthly_payment] if plan.calc.loan else [])
+    loan = plan.calc.loan
+    if loan is not None:  # ALTUM's own-share rule, unless its smallest loan is all it lends
+        assert loan.amount <= max(own_share_cap(loan.project), loan.min_amount or 0) + EPS
+        estimate = next(m.support_estimate for m in plan.funding
+                        if m.route is funding.RouteId.ALTUM_START)
+        if estimate is not None and not gap.grants:
+            assert estimate == (loan.amount, loan.amount), "the route and the budget agree"
     reserve = t("gap_reserve_text", plan.lang)
     if gap.gap > -0.5:
         assert reserve not in markdown, "a reserve is promised where none is left"
