@@ -97,6 +97,8 @@ def money(amount: float | None, lang: str, cents: bool = False) -> str:
     """``1 234 €`` (lv) / ``€1,234`` (en); whole euros unless ``cents``."""
     if amount is None:
         return "—"
+    if round(amount, 2 if cents else 0) == 0:
+        amount = 0.0  # never "-€0" for a balance a rounding below zero
     return str(_money_pattern(lang, cents).apply(amount, _locale(lang)))
 
 
