@@ -33,8 +33,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 def by_example(examples: list[Path]) -> list[object]:
     """One parameter per example, grouped by example for ``--dist loadgroup``: the
     tests of one plan run in one process, and the plans spread over the processes."""
-    return [pytest.param(p, id=p.stem, marks=pytest.mark.xdist_group(f"example-{p.stem}"))
-            for p in examples]
+    return [pytest.param(p, id=p.stem, marks=pdfcheck.plan_group(p)) for p in examples]
 
 TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
