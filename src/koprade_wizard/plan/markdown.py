@@ -28,7 +28,7 @@ from jinja2.bccache import Bucket
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
-from koprade_wizard.guidance import calc, funding_texts
+from koprade_wizard.guidance import calc, funding_routes, funding_texts
 from koprade_wizard.guidance.sources import SOURCES, lookup_source
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t, tn
@@ -139,7 +139,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "num": lambda v, digits=0: formatting.number(v, lang, digits),
         "pct": lambda v: formatting.percent(v, lang),
         "date": lambda d: formatting.date(d, lang),
-        "month": lambda d: formatting.month(d, lang),
+        "month_name": lambda n: formatting.month_name(n, lang),
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
@@ -154,6 +154,9 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
         # Where a default comes from: a source id, or "assumption".
         "default_source": lambda name: calc.DEFAULT_SOURCES[name],
+        # ALTUM's own-share rule, which may keep the start loan below what is needed.
+        "altum_free": funding_routes.ALTUM_OWN_SHARE_FREE_UP_TO_EUR,
+        "altum_share": funding_routes.ALTUM_OWN_SHARE_ABOVE,
     }
     try:
         markdown = env.get_template(TEMPLATE).render(**helpers)
