@@ -6,6 +6,7 @@ tests, so that a hand-picked founder and a generated one are held to the same ba
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -174,6 +175,17 @@ def check_money_counted_once(plan: PlanData, markdown: str) -> None:
         assert reserve in markdown
 
 
+def check_no_empty_section(markdown: str) -> None:
+    """Every heading has something under it before the next heading of its level or
+    above (a heading alone reads as a part of the plan that was forgotten)."""
+    headings = [(i, len(m.group(1))) for i, line in enumerate(markdown.splitlines())
+                if (m := re.match(r"(#{1,6}) ", line))]
+    lines = markdown.splitlines()
+    for (at, level), (nxt, next_level) in itertools.pairwise(headings):
+        body = [x for x in lines[at + 1:nxt] if x.strip()]
+        assert body or next_level > level, f"nothing under: {lines[at]}"
+
+
 def check_all(plan: PlanData, markdown: str) -> None:
     check_prices(plan)
     check_chosen_costs(plan)
@@ -182,3 +194,4 @@ def check_all(plan: PlanData, markdown: str) -> None:
     check_money_counted_once(plan, markdown)
     check_actions(plan)
     check_said_once(markdown)
+    check_no_empty_section(markdown)

@@ -405,3 +405,10 @@ def test_every_example_says_each_paragraph_once(tree: DecisionTree, path: Path,
     """Each fact once: no paragraph, list item or table row of 100+ characters twice."""
     _, md = render(tree, example_answers(tree, path, lang), lang)
     plan_invariants.check_said_once(md)
+
+
+@pytest.mark.parametrize(("path", "lang"), example_ids())
+def test_every_example_has_something_under_each_heading(tree: DecisionTree, path: Path,
+                                                        lang: str) -> None:
+    _, md = render(tree, example_answers(tree, path, lang), lang)
+    plan_invariants.check_no_empty_section(md)

@@ -108,3 +108,20 @@ def test_the_cover_names_title_once_founder_author_contact_date_and_status() -> 
         assert text in cover, text
     # the running header is the short name, not the long title
     assert f"@top-left {{ content: {pdf._css_string('Ērgļu telpa')}; }}" in html
+
+
+def test_the_cover_names_the_founder_once_when_its_form_is_the_same_word() -> None:
+    import datetime as dt
+
+    from koprade_wizard.cli.wiring import load_pack
+    from koprade_wizard.common.paths import examples_dir, steps_dir
+    from koprade_wizard.interview import answers_file
+    from koprade_wizard.plan import output
+    from koprade_wizard.plan.data import build_plan
+
+    tree = load_pack(steps_dir())
+    path = examples_dir() / "open-space-growing.yaml"  # a foundation that is a foundation
+    answers = answers_file.validate(tree, answers_file.load(path, "lv"))
+    assert (answers["founder_type"], answers["legal_form"]) == ("foundation", "foundation")
+    plan = build_plan(tree, answers, "lv", dt.date(2026, 12, 1))
+    assert output._meta(plan, "").organisation == "Nodibinājums"

@@ -129,7 +129,9 @@ def _meta(plan: Any, markdown: str) -> Any:
     name = str(answers.get("initiative_name") or "")
     organisation = plan.shown("founder_type") if answers.get("founder_type") else ""
     if answers.get("legal_form") not in (None, "undecided") and plan.shown("legal_form"):
-        organisation = ", ".join(x for x in (organisation, plan.shown("legal_form")) if x)
+        # "Biedrība, Biedrība" says nothing twice: the form only where it adds to the founder.
+        form = plan.shown("legal_form")
+        organisation = ", ".join(dict.fromkeys(x for x in (organisation, form) if x))
     return DocMeta(title=title, subtitle=subtitle, lang=plan.lang,
                    author=str(answers.get("contact_name") or name or plan.pack_title),
                    date_text=date(plan.today, plan.lang), short_name=name,
