@@ -157,6 +157,9 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # ALTUM's own-share rule, which may keep the start loan below what is needed.
         "altum_free": funding_routes.ALTUM_OWN_SHARE_FREE_UP_TO_EUR,
         "altum_share": funding_routes.ALTUM_OWN_SHARE_ABOVE,
+        # One LEADER round's figures, which the risks quote as the funding reasons do.
+        "leader_asked": funding_routes.LEADER_COMPETITION_ASKED_EUR,
+        "leader_available": funding_routes.LEADER_COMPETITION_AVAILABLE_EUR,
     }
     try:
         markdown = env.get_template(TEMPLATE).render(**helpers)
