@@ -143,8 +143,8 @@ def _initiative(plan: PlanData) -> dict[str, Any]:
     muni = plan.municipality
     return {
         "name": a.get("initiative_name"),
-        "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en}
-        if muni else None,
+        "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en,
+                         "website": muni.website} if muni else None,
         "parish": a.get("parish"),
         "settlement": a.get("settlement"),
         "founder_type": a.get("founder_type"),
