@@ -132,9 +132,12 @@ class RenderedExamples:
     def page_texts(self, example: Path) -> list[str]:
         if example.stem not in self._texts:
             kept = self.out / f"{example.stem}-pages.json"
+            # The plan first, outside this lock: ``base`` takes the same lock, and a second
+            # flock of one file in one process waits for itself.
+            pdf = self.base(example).with_suffix(".pdf")
             with self._locked(example):
                 if not kept.exists():
-                    texts = [p.extract_text() for p in self.reader(example).pages]
+                    texts = [p.extract_text() for p in PdfReader(pdf).pages]
                     kept.write_text(json.dumps(texts), encoding="utf-8")
                 self._texts[example.stem] = json.loads(kept.read_text(encoding="utf-8"))
         return self._texts[example.stem]
