@@ -109,9 +109,9 @@ def test_every_council_has_an_https_website_and_its_source() -> None:
         source = lookup_source(f"council:{m.slug}")
         assert source is not None and source.url == m.website, m.slug
         assert source.as_of == WEBSITES_AS_OF
-        # The descriptive title names the council and the site's host.
-        assert m.council_lv in source.title and m.website.split("//")[1].removeprefix(
-            "www.") in source.title
+        # The publisher names the council, the descriptive title the site's host.
+        assert source.publisher == m.council_lv
+        assert source.title == f"[{m.website.split('//')[1].removeprefix('www.')}]"
     assert len({m.website for m in MUNICIPALITIES}) == len(MUNICIPALITIES)
     assert lookup_source("council:atlantis") is None
 

@@ -179,9 +179,9 @@ def _council_source(sid: str, slug: str) -> Source | None:
     if muni is None or muni.website is None:
         return None
     host = muni.website.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
-    # A site has no fixed title: a descriptive one in square brackets (the council's
-    # own name and the address), the same in every language, as for a LEADER page.
-    title = f"[{muni.council_lv}: {host}]"
+    # A site has no fixed title: a descriptive one in square brackets (its address; the
+    # publisher before it names the council), the same in every language.
+    title = f"[{host}]"
     lang = "lv"  # the councils' sites are Latvian
     return Source(sid, dict.fromkeys(("lv", "en"), title), lang, {lang: muni.council_lv},
                   None, muni.website, "LV", municipalities.WEBSITES_AS_OF)
