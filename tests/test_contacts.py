@@ -153,24 +153,26 @@ def tree() -> DecisionTree:
     return load_pack(ROOT / "steps", use_cache=False)
 
 
-def _contacts(tree: DecisionTree, slug: str, lang: str) -> tuple[str, Any]:
-    """The contacts section of the example plan moved to ``slug``, and the plan."""
+def _contacts(tree: DecisionTree, slug: str, lang: str) -> tuple[str, str, Any]:
+    """The example plan moved to ``slug``: its Markdown, its contacts section, the plan."""
     values = dict(answers.validate(tree, answers.load(EXAMPLE, lang), str(EXAMPLE)))
     values["municipality"] = slug
     plan = build_plan(tree, values, lang, TODAY, yes_no=(t("yes", lang), t("no", lang)))
     md = render_markdown(plan, ROOT / "templates")
     section = md.split("\n## " + t("h_contacts", lang))[1].split("\n## ")[0]
-    return section, plan
+    return md, section, plan
 
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_the_contacts_name_the_council_site_and_the_madona_incubator(
         tree: DecisionTree, lang: str) -> None:
-    section, plan = _contacts(tree, "madonas-novads", lang)
+    md, section, plan = _contacts(tree, "madonas-novads", lang)
     assert "<https://madona.lv>" in section
     name = "LIAA Madonas biznesa inkubators" if lang == "lv" else "LIAA Madona Business Incubator"
     row = next(line for line in section.splitlines() if line.startswith(f"| {name} |"))
-    assert f"<{incubators.PAGE}>" in row
+    # The row names the site; the cited source gives the page's whole address.
+    assert "| liaa.gov.lv |" in row
+    assert f"<{incubators.PAGE}>" in md.split("\n## " + t("h_sources", lang))[1]
     assert t("contact_liaa_own", lang) in row
     # Both rows cite entries that the plan's list of sources holds.
     cited = {c.id: c.number for c in plan.citations.entries()}
@@ -183,7 +185,7 @@ def test_the_contacts_name_the_council_site_and_the_madona_incubator(
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_the_contacts_give_the_distance_where_the_rule_used_it(
         tree: DecisionTree, lang: str) -> None:
-    section, plan = _contacts(tree, "cesu-novads", lang)
+    _, section, plan = _contacts(tree, "cesu-novads", lang)
     near = nearest(BY_SLUG["cesu-novads"])
     text = t("contact_liaa_distance", lang, km=formatting.number(near.km, lang),
              centre="Cēsis")
@@ -195,7 +197,7 @@ def test_the_contacts_give_the_distance_where_the_rule_used_it(
 
 
 def test_the_plan_json_carries_the_council_site_and_the_incubator(tree: DecisionTree) -> None:
-    _, plan = _contacts(tree, "cesu-novads", "en")
+    _, _, plan = _contacts(tree, "cesu-novads", "en")
     data = plan_json(plan)
     assert data["initiative"]["municipality"]["website"] == "https://www.cesis.lv"
     inc = data["incubator"]
