@@ -170,8 +170,8 @@ def test_the_contacts_name_the_council_site_and_the_madona_incubator(
     assert "<https://madona.lv>" in section
     name = "LIAA Madonas biznesa inkubators" if lang == "lv" else "LIAA Madona Business Incubator"
     row = next(line for line in section.splitlines() if line.startswith(f"| {name} |"))
-    # The row names the site; the cited source gives the page's whole address.
-    assert "| liaa.gov.lv |" in row
+    # The row shows the site, linked to the page; the cited source gives the address.
+    assert f"| [liaa.gov.lv]({incubators.PAGE}) |" in row
     assert f"<{incubators.PAGE}>" in md.split("\n## " + t("h_sources", lang))[1]
     assert t("contact_liaa_own", lang) in row
     # Both rows cite entries that the plan's list of sources holds.

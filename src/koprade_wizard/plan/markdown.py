@@ -155,8 +155,9 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # The anchor the PDF gives a heading, for a link to it from elsewhere.
         "anchor": slugify,
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
-        # Contacts: LIAA's incubator site and its source, the coordinates' source (for
+        # Contacts: LIAA's incubator page, its site and its source, the coordinates' source (for
         # a distance), and the study-visit spaces with their sources, from the data.
+        "incubator_page": incubators.PAGE,
         "incubator_site": incubators.PAGE.split("//", 1)[-1].split("/", 1)[0].removeprefix(
             "www."),
         "incubator_source": incubators.SOURCE_ID,
