@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import fields
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from koprade_wizard.common.record import field_names
 from koprade_wizard.guidance.calc import (
     DEFAULT_SOURCES,
     DEFAULTS,
@@ -50,7 +50,7 @@ ROUND = CalcInputs(
 
 
 def test_every_default_has_a_known_source_or_is_an_assumption() -> None:
-    names = {f.name for f in fields(Defaults)}
+    names = set(field_names(Defaults))
     assert set(DEFAULT_SOURCES) == names
     assert all(source_id in SOURCES or source_id == ASSUMPTION
                for source_id in DEFAULT_SOURCES.values())

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from koprade_wizard import __version__, cli
+from koprade_wizard.common.errors import UsageError
 from koprade_wizard.i18n.messages import LANGS, t, tn
 
 WIZARD = Path(sys.executable).parent / "koprade-wizard"
@@ -70,6 +71,25 @@ def test_wrong_usage_exits_2(
     done = program(*argv, cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_a_command_builds_only_its_own_part_of_the_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from koprade_wizard.cli import main
+
+    whole = main._parser("en")
+    assert main._parser("en", "render").parse_args(["render", "a.yaml"]).answers_file == Path(
+        "a.yaml")
+    with pytest.raises(UsageError):  # the other commands are not there to be parsed
+        main._parser("en", "render").parse_args(["check"])
+    assert whole.parse_args(["check"]).command == "check"
+    # A mistyped command is told against all of them, and a command's help is whole.
+    assert invoke(["rendr"]) == 2
+    err = capsys.readouterr().err
+    assert all(name in err for name in main._COMMANDS)
+    assert invoke(["render", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--format" in out and "--force" in out
 
 
 # --- check ---------------------------------------------------------------------------------

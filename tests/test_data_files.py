@@ -65,24 +65,27 @@ def test_a_data_file_is_parsed_once_and_an_edit_is_seen(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(datafile, "DATA", tmp_path)
-    datafile.read_data.cache_clear()
+    datafile.forget()
     try:
         (tmp_path / "x.yaml").write_text("a: 1\n", encoding="utf-8")
         assert datafile.read_data("x.yaml") == {"a": 1}
         assert list((tmp_path / "cache").rglob("data-x-*.pickle")), "a parsed copy is kept"
-        datafile.read_data.cache_clear()
+        datafile.forget()
         assert datafile.read_data("x.yaml") == {"a": 1}  # read back from the cache
         (tmp_path / "x.yaml").write_text("a: 2\n", encoding="utf-8")
-        datafile.read_data.cache_clear()
+        datafile.forget()
         assert datafile.read_data("x.yaml") == {"a": 2}
         (tmp_path / "y.yaml").write_text("- a list\n", encoding="utf-8")
         with pytest.raises(datafile.DataFileError, match=r"y\.yaml"):
             datafile.read_data("y.yaml")
+        assert datafile.read_rows("y.yaml") == ["a list"]
+        with pytest.raises(datafile.DataFileError, match=r"x\.yaml"):
+            datafile.read_rows("x.yaml")
         (tmp_path / "z.yaml").write_text("!!python/object:os.system {}\n", encoding="utf-8")
         with pytest.raises(Exception, match="python/object"):  # safe loading only
             datafile.read_data("z.yaml")
     finally:
-        datafile.read_data.cache_clear()
+        datafile.forget()
 
 
 def test_each_language_names_the_locale_of_its_figures(tmp_path: Path) -> None:

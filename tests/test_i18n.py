@@ -85,6 +85,28 @@ def test_a_language_is_a_folder_and_borrows_what_it_lacks(tmp_path: Path) -> Non
     assert chain.ngettext("count_steps", "count_steps", 2).format(n=2) == tn("count_steps", 2, "en")
 
 
+def test_a_fallback_catalogue_is_read_only_when_a_word_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _copy_locale(tmp_path)
+    lv = catalog.po_path("lv", root)
+    lines = lv.read_text(encoding="utf-8").splitlines()
+    at = lines.index('msgid "yes"')
+    del lines[at:at + 2]  # Latvian now lacks "yes"
+    lv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read: list[str] = []
+    real = catalog._mo_bytes
+    monkeypatch.setattr(catalog, "_mo_bytes",
+                        lambda lang, where: read.append(lang) or real(lang, where))
+
+    chain = catalog.translations("lv", root)
+    assert chain.gettext("no") == t("no", "lv")
+    assert read == ["lv"], "a word Latvian has reads no other catalogue"
+    assert chain.gettext("yes") == t("yes", "en")  # borrowed from English, read now
+    assert read == ["lv", "en"]
+    with pytest.raises(KeyError):  # the end of the chain is still an error
+        chain.gettext("no_such_message")
+
+
 def test_an_unknown_key_is_an_error_not_its_own_text() -> None:
     with pytest.raises(KeyError):
         t("no_such_message", "en")

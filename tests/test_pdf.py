@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from koprade_wizard.plan import pdf
+from koprade_wizard.plan.mdtext import slugify
 from koprade_wizard.plan.pdf import (
     ASSETS_DIR,
     DocMeta,
@@ -23,7 +24,6 @@ from koprade_wizard.plan.pdf import (
     markdown_to_pdf,
     resolve_asset,
     running_title,
-    slugify,
 )
 
 LETTERS = "ā č ē ģ ī ķ ļ ņ š ū ž €"

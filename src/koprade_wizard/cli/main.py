@@ -51,7 +51,16 @@ def _requested_lang(argv: list[str]) -> str:
     return DEFAULT_LANG
 
 
-def _parser(lang: str) -> argparse.ArgumentParser:
+#: Each command's name and the module that registers and runs it.
+_COMMANDS = {"check": check, "schema": schema, "questions": questions, "render": render,
+             "workshop": workshop, "worksheet": worksheet_cmd, "graph": graph_cmd,
+             "pack": pack_cmd}
+
+
+def _parser(lang: str, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` that one command's part of it: a run of
+    one command need not word the help of all the others."""
+
     def h(key: str) -> str:
         return t(key, lang)
 
@@ -62,16 +71,19 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     add_answers(parser, h)
     parser.set_defaults(handler=interview.run)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for command in (check, schema, questions, render, workshop, worksheet_cmd,
-                    graph_cmd, pack_cmd):
-        command.register(sub, h)
+    for name, command in _COMMANDS.items():
+        if only in (None, name):
+            command.register(sub, h)
     return parser
 
 
 def run(argv: list[str]) -> int:
     lang = _requested_lang(argv)
     try:
-        ns = _parser(lang).parse_args(argv)
+        # The first word names the command, or it is an option or a mistake: then the
+        # whole command line is built, so that usage and "did you mean" list them all.
+        only = argv[0] if argv and argv[0] in _COMMANDS else None
+        ns = _parser(lang, only).parse_args(argv)
         lang = getattr(ns, "lang", DEFAULT_LANG)
         handler: Handler = ns.handler
         return handler(ns, lang)

@@ -5,8 +5,8 @@ classes a plan needs that was the largest part of start-up after the libraries
 themselves. A record gets the same behaviour from shared methods that read the class's
 field list: keyword or positional construction with defaults and factories, equality
 and hashing over the compared fields, a repr, no assignment after construction, and
-``__post_init__``. Use ``dataclasses`` where its module functions are needed (``fields``,
-``replace``).
+``__post_init__``. ``field_names`` and ``replace`` stand in for the ``dataclasses``
+functions of those names.
 """
 
 from __future__ import annotations
@@ -119,3 +119,14 @@ def record(cls: type[T]) -> type[T]:
             continue  # the class's own, as a dataclass keeps an explicit __hash__
         setattr(cls, name, value)
     return cls
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a record class's fields, in order."""
+    return tuple(f.name for f in cls.__record_fields__)  # type: ignore[attr-defined]
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """A copy of the record ``obj`` with ``changes`` in place of those fields."""
+    kept = {name: getattr(obj, name) for name in field_names(type(obj))}
+    return type(obj)(**{**kept, **changes})

@@ -28,25 +28,47 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class DataFileError(ValueError):
     """A bundled data file does not have the shape its reader expects."""
 
-    def __init__(self, name: str, problem: str) -> None:
-        super().__init__(f"{DATA / name}: {problem}")
+    def __init__(self, name: str | Path, problem: str) -> None:
+        super().__init__(f"{DATA / name}: {problem}")  # a whole path stays itself
 
 
 @cache
-def read_data(name: str) -> dict[str, Any]:
-    """The mapping in ``data/<name>``; the same object for every caller in a process."""
-    raw = (DATA / name).read_bytes()
+def _parsed(name: str | Path) -> object:
+    """What ``data/<name>`` (or the file ``name``) holds, from the user's cache when a
+    copy of these very bytes is there; the same object for every caller in a process."""
+    path = name if isinstance(name, Path) else DATA / name
+    raw = path.read_bytes()
     digest = hashlib.sha256(raw + sys.version.encode()).hexdigest()[:24]
-    cached = cache_dir() / f"data-{Path(name).stem}-{digest}.pickle"
+    cached = cache_dir() / f"data-{path.stem}-{digest}.pickle"
     with contextlib.suppress(Exception):  # a missing or unreadable copy: parse the file
         with cached.open("rb") as fh:
-            data = pickle.load(fh)  # our own cache file, written below
-        if isinstance(data, dict):
-            return data
-    data = yaml.load(raw.decode("utf-8"), Loader=_LOADER)  # a safe loader, never yaml.Loader
+            kept: object = pickle.load(fh)  # our own cache file, written below
+        if isinstance(kept, dict | list):
+            return kept
+    data: object = yaml.load(raw.decode("utf-8"), Loader=_LOADER)  # safe, never yaml.Loader
+    if isinstance(data, dict | list):
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cached, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+    return data
+
+
+def read_data(name: str | Path) -> dict[str, Any]:
+    """The mapping in ``data/<name>``, or in the file ``name``."""
+    data = _parsed(name)
     if not isinstance(data, dict):
         raise DataFileError(name, "a mapping expected at the top")
-    with contextlib.suppress(OSError):
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cached, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
     return data
+
+
+def read_rows(name: str | Path) -> list[Any]:
+    """The list in ``data/<name>``, or in the file ``name``."""
+    data = _parsed(name)
+    if not isinstance(data, list):
+        raise DataFileError(name, "a list of entries expected at the top")
+    return data
+
+
+def forget() -> None:
+    """Parse the files anew on their next reading (for a test that edits one)."""
+    _parsed.cache_clear()

@@ -15,9 +15,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from koprade_wizard.common.record import record
+from koprade_wizard.guidance.datafile import read_data
 from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
 
 Works = Literal["ready", "cosmetic", "major"]
@@ -28,8 +27,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "durations.yaml"
 def _durations() -> tuple[dict[str, int], dict[str, str]]:
     """Days per task and where each figure comes from (a source id or ``ASSUMPTION``),
     checked: a whole number of days, and a known source or ``assumption: true``."""
-    with _DATA.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = read_data(_DATA)  # parsed once, safely, and kept parsed in the user's cache
     days: dict[str, int] = {}
     origin: dict[str, str] = {}
     for task, row in raw.items():

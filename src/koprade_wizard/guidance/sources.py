@@ -19,10 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
 from koprade_wizard.common.record import record
 from koprade_wizard.guidance import municipalities, territories
+from koprade_wizard.guidance.datafile import DataFileError, read_rows
 
 Reliability = Literal["LV", "B", "EU", "G", "weak"]
 
@@ -119,10 +118,10 @@ def _row(raw: Any, n: int) -> Source:
 
 @cache
 def _load() -> dict[str, Source]:
-    with DATA.open(encoding="utf-8") as fh:
-        rows = yaml.safe_load(fh)
-    if not isinstance(rows, list):
-        raise SourceDataError(f"{DATA.name}: a list of entries expected")
+    try:
+        rows = read_rows(DATA)  # parsed once, safely, and kept parsed in the user's cache
+    except DataFileError as err:
+        raise SourceDataError(str(err)) from None
     found: dict[str, Source] = {}
     for n, raw in enumerate(rows, 1):
         source = _row(raw, n)

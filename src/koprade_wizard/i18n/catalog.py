@@ -95,6 +95,34 @@ class _Missing(gettext.NullTranslations):
         raise MissingMessage(msgid1)
 
 
+class _Later(gettext.NullTranslations):
+    """A fallback catalogue read only when a word is missing before it: a plan in a
+    language whose catalogue is whole never reads the others."""
+
+    def __init__(self, code: str, root: Path) -> None:
+        super().__init__()
+        self._code, self._root = code, root
+        self._own: gettext.NullTranslations | None = None
+
+    def _read(self) -> gettext.NullTranslations:
+        if self._own is None:
+            data = _cached_mo(self._code, self._root)
+            own = gettext.GNUTranslations(io.BytesIO(data)) if data is not None else None
+            rest = getattr(self, "_fallback", None) or _Missing()  # set by add_fallback
+            if own is None:
+                self._own = rest
+            else:
+                own.add_fallback(rest)
+                self._own = own
+        return self._own
+
+    def gettext(self, message: str) -> str:
+        return self._read().gettext(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._read().ngettext(msgid1, msgid2, n)
+
+
 @lru_cache(maxsize=16)
 def translations(lang: str, root: Path = LOCALE_DIR) -> gettext.NullTranslations:
     """The catalogue of ``lang``, falling back to its base language, then English, Latvian."""
@@ -104,16 +132,14 @@ def translations(lang: str, root: Path = LOCALE_DIR) -> gettext.NullTranslations
             chain.append(code)
     first: gettext.NullTranslations | None = None
     for code in chain:
-        data = _cached_mo(code, root)
-        if data is None:
+        if first is not None:
+            # A fresh object per chain: add_fallback links objects, and a shared one
+            # would tie the chains of different languages together (lv → en → lv).
+            first.add_fallback(_Later(code, root))
             continue
-        # A fresh object per chain: add_fallback links objects, and a shared one
-        # would tie the chains of different languages together (lv → en → lv).
-        own = gettext.GNUTranslations(io.BytesIO(data))
-        if first is None:
-            first = own
-        else:
-            first.add_fallback(own)
+        data = _cached_mo(code, root)
+        if data is not None:
+            first = gettext.GNUTranslations(io.BytesIO(data))
     if first is None:
         return _Missing()
     first.add_fallback(_Missing())

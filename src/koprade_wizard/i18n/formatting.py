@@ -16,11 +16,13 @@ from babel import Locale, UnknownLocaleError, localedata
 from babel.dates import format_date
 from babel.numbers import (
     NumberPattern,
-    format_currency,
     format_decimal,
     format_percent,
+    get_currency_symbol,
     parse_pattern,
 )
+
+from koprade_wizard.i18n import localecache
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,6 +47,12 @@ def locale_code(lang: str) -> str:
     A code babel has no data for (a pseudo-locale such as ``en_XA``) takes its base
     language's; an unknown language, English's.
     """
+    code = _code(lang)
+    localecache.prime(code)  # babel's data for it, ready-made where the cache has it
+    return code
+
+
+def _code(lang: str) -> str:
     code = lang.replace("-", "_")
     base = code.split("_")[0].lower()
     for candidate in (code, base):
@@ -62,10 +70,16 @@ def _locale(lang: str) -> Locale:
 
 
 @lru_cache(maxsize=16)
-def _whole_currency(lang: str) -> str:
-    # The locale's own currency pattern without its cents: "#,##0 ¤" (lv), "¤#,##0" (en).
-    pattern = str(_locale(lang).currency_formats["standard"].pattern)
-    return pattern.split(";")[0].replace(".00", "")
+def _money_pattern(lang: str, cents: bool) -> NumberPattern:
+    """The locale's own currency pattern — "#,##0 ¤" (lv), "¤#,##0" (en), with ",00" /
+    ".00" for cents — with the euro sign written in as a literal. Babel's
+    ``format_currency`` looks up the currency's plural name on every call even where
+    the pattern has no place for it; a plan formats a hundred amounts or more."""
+    locale = _locale(lang)
+    text = str(locale.currency_formats["standard"].pattern)
+    if not cents:
+        text = text.replace(".00", "")
+    return parse_pattern(text.replace("¤", f"'{get_currency_symbol('EUR', locale)}'"))
 
 
 def plural_category(count: float, lang: str) -> str:
@@ -83,9 +97,7 @@ def money(amount: float | None, lang: str, cents: bool = False) -> str:
     """``1 234 €`` (lv) / ``€1,234`` (en); whole euros unless ``cents``."""
     if amount is None:
         return "—"
-    fmt = None if cents else _pattern(_whole_currency(lang))
-    return format_currency(amount, "EUR", format=fmt, locale=_locale(lang),
-                           currency_digits=cents)
+    return str(_money_pattern(lang, cents).apply(amount, _locale(lang)))
 
 
 def number(value: float | None, lang: str, digits: int = 0) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from koprade_wizard.common import record as records
+from koprade_wizard.common.answers import AnswerValue, as_answer
 from koprade_wizard.common.record import record
 from koprade_wizard.pack import applicability, conditions
 from koprade_wizard.pack.tree import DecisionTree, LocalText, Question, Step
@@ -59,7 +60,7 @@ class Interview:
     """
 
     tree: DecisionTree
-    answers: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
     lang: str = "lv"
     cursor: str | None = None
     # Answers the person confirmed although they look odd: question id → that value.
@@ -76,11 +77,11 @@ class Interview:
     def applicable_ids(self) -> list[str]:
         return list(applicability.evaluate(self.tree, self.answers).applies)
 
-    def context(self) -> dict[str, Any]:
+    def context(self) -> dict[str, AnswerValue]:
         """Every question id → its answer, None where unanswered or not applicable."""
         return dict(applicability.evaluate(self.tree, self.answers).context)
 
-    def context_before(self, qid: str) -> dict[str, Any]:
+    def context_before(self, qid: str) -> dict[str, AnswerValue]:
         ctx = self.context()
         index = self._order.index(qid)
         return {k: ctx[k] for k in self._order[:index]}
@@ -107,18 +108,18 @@ class Interview:
     def current(self) -> Question | None:
         return self._questions[self.cursor] if self.cursor else None
 
-    def default_for(self, q: Question) -> Any:
+    def default_for(self, q: Question) -> AnswerValue:
         """The stored answer if there is one, else the question's (possibly derived) default."""
         if q.id in self.answers:
             return self.answers[q.id]
         if q.default_expr is not None:
             try:
-                return conditions.evaluate(q.default_expr, self.context_before(q.id))
+                return as_answer(conditions.evaluate(q.default_expr, self.context_before(q.id)))
             except conditions.ConditionError:
                 return None
         return q.default
 
-    def answer(self, qid: str, value: Any) -> ChangeReport:
+    def answer(self, qid: str, value: AnswerValue) -> ChangeReport:
         """Store a checked value and move the cursor to the next question that applies."""
         before = set(self.applicable_ids())
         self.answers[qid] = value
@@ -143,7 +144,7 @@ class Interview:
         self.cursor = previous[0]
         return self._questions[self.cursor]
 
-    def change(self, qid: str, value: Any) -> ChangeReport:
+    def change(self, qid: str, value: AnswerValue) -> ChangeReport:
         """Change one answer from the review; then only newly relevant questions are asked."""
         report = self.answer(qid, value)
         self.cursor = self.first_unanswered()

@@ -7,21 +7,25 @@ The interview loop talks only to this interface; the terminal implementation liv
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, Protocol
+from enum import Enum
+from typing import Any, Final, Literal, Protocol, TypeAlias
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.common.record import record
 from koprade_wizard.interview.engine import ChangeReport, Progress, ReviewGroup
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.tree import Question, Step
 
 
-class _Back:
-    def __repr__(self) -> str:
-        return "BACK"
+class Back(Enum):
+    BACK = "back"
 
 
-BACK: Any = _Back()
+BACK: Final = Back.BACK
 """Returned by ``Prompter.ask`` when the person wants the previous question."""
+
+#: What a prompt gives back: an answer, or the wish to go back.
+Asked: TypeAlias = AnswerValue | Back
 
 
 @record
@@ -29,16 +33,16 @@ class AskRequest:
     question: Question
     step: Step
     lang: str
-    default: Any
+    default: AnswerValue
     progress: Progress
-    context: Mapping[str, Any]
+    context: Mapping[str, AnswerValue]
     first_in_step: bool
 
-    def check_text(self, text: str) -> Any:
+    def check_text(self, text: str) -> AnswerValue:
         """What typed text becomes (read as ``lang`` writes), or AnswerInvalid."""
         return answer_rules.from_text(self.question, text, self.context, self.lang)
 
-    def check_value(self, value: Any) -> Any:
+    def check_value(self, value: AnswerValue) -> AnswerValue:
         return answer_rules.check_value(self.question, value, self.context, self.lang)
 
 
@@ -49,7 +53,7 @@ class ReviewAction:
 
 
 class Prompter(Protocol):
-    def ask(self, request: AskRequest) -> Any:
+    def ask(self, request: AskRequest) -> Asked:
         """Ask one question; return a checked value (None to skip an optional one) or BACK."""
 
     def review(
@@ -89,12 +93,12 @@ class ScriptedPrompter:
             raise ScriptExhausted("the script has no more entries")
         return self.script.pop(0)
 
-    def ask(self, request: AskRequest) -> Any:
+    def ask(self, request: AskRequest) -> Asked:
         self.asked.append(request.question.id)
         self.defaults[request.question.id] = request.default
         entry = self._next()
         if entry is BACK:
-            return BACK
+            return Back.BACK  # the name, not the narrowed `entry`
         if isinstance(entry, tuple) and entry and entry[0] == "value":
             return request.check_value(entry[1])
         if isinstance(entry, str):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from koprade_wizard.pack.branches import Clause, describe
 from koprade_wizard.pack.display import text
 from koprade_wizard.pack.tree import DecisionTree
+
+if TYPE_CHECKING:
+    from koprade_wizard.pack.branches import Clause
 
 FORMATS = ("mermaid", "dot")
 _OPS = {"yes": "= yes", "no": "= no", "is": "=", "is_not": "≠", "has": "∋", "has_not": "∌",
@@ -39,6 +42,10 @@ def clause_label(clause: Clause, tree: DecisionTree | None = None) -> str:
 
 
 def edges(tree: DecisionTree) -> list[Edge]:
+    # Read here, not at import: ``graph --help`` and every other command list the
+    # formats above without loading the analysis of the step files' conditions.
+    from koprade_wizard.pack.branches import describe
+
     order = [q.id for q in tree.questions()]
     found = [Edge(a, b, "") for a, b in pairwise(order)]
     for q in tree.questions():

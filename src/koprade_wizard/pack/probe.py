@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from koprade_wizard.common.answers import Answers, AnswerValue
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.kinds import AnswerInvalid, check_value, kind_of
 from koprade_wizard.pack.tree import DecisionTree, Question
@@ -115,7 +116,7 @@ class _Prober:
             todo.extend(self.names(self.questions[qid].when) - seen)
         return [q for q in self.order if q in seen]
 
-    def contexts(self, ids: list[str], seed: str) -> Iterator[dict[str, Any]]:
+    def contexts(self, ids: list[str], seed: str) -> Iterator[dict[str, AnswerValue]]:
         """Consistent answer sets over ``ids``: a question whose condition is false
         counts as unanswered, and a value its own rules refuse is not used."""
         choices = [samples(self.questions[q]) or [None] for q in ids]
@@ -138,11 +139,11 @@ class _Prober:
                     seen.add(key)
                     yield context
 
-    def scope(self, expr: str | None, context: Mapping[str, Any]) -> dict[str, Any]:
+    def scope(self, expr: str | None, context: Answers) -> dict[str, Any]:
         """Only the answers ``expr`` reads: Jinja copies whatever it is given."""
         return {n: context[n] for n in self.names(expr)}
 
-    def holds(self, expr: str | None, context: Mapping[str, Any]) -> bool:
+    def holds(self, expr: str | None, context: Answers) -> bool:
         """``conditions.holds``, remembered: many answer sets look the same to it."""
         if expr is None:
             return True
@@ -158,7 +159,7 @@ class _Prober:
             raise found
         return found
 
-    def checked(self, q: Question, value: Any, context: Mapping[str, Any]) -> Any:
+    def checked(self, q: Question, value: Any, context: Answers) -> Any:
         if q.validate_ is not None and q.validate_.expr is not None:
             return check_value(q, value, context, self.lang)  # reads other answers
         key = (q.id, repr(value))
@@ -172,7 +173,7 @@ class _Prober:
             raise found
         return found
 
-    def applies(self, qid: str, context: Mapping[str, Any]) -> bool:
+    def applies(self, qid: str, context: Answers) -> bool:
         q = self.questions[qid]
         try:
             return self.holds(q.when, context)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.common.record import field, record
 
 LocalText = dict[str, str]
@@ -57,7 +58,7 @@ class Question:
     help: LocalText | None = None
     required: bool = True
     when: str | None = None
-    default: Any = None
+    default: AnswerValue = None
     default_expr: str | None = None
     validate_: Validation | None = None
     unit: UnitText | None = None

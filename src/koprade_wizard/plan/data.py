@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
+from koprade_wizard.common import answers as answer
 from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding, territories
 from koprade_wizard.guidance.funding import FundingMatch, Reason
@@ -55,7 +55,7 @@ class ActionItem:
 class AnswerRow:
     id: str
     label: str
-    value: Any
+    value: answer.AnswerValue
     shown: str
 
 
@@ -130,7 +130,7 @@ class PlanData:
     lang: str
     today: dt.date
     pack_title: str
-    answers: Mapping[str, Any]
+    answers: answer.Answers
     steps: tuple[StepAnswers, ...]
     actions: tuple[ActionItem, ...]
     top_actions: tuple[ActionItem, ...]
@@ -203,7 +203,7 @@ class PlanData:
         return ""
 
 
-def _num(a: Mapping[str, Any], key: str) -> float | None:
+def _num(a: answer.Answers, key: str) -> float | None:
     value = a.get(key)
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -211,7 +211,7 @@ def _num(a: Mapping[str, Any], key: str) -> float | None:
 _WEAK_BANDWIDTH = frozenset({"short", "unknown"})
 
 
-def fired_actions(tree: DecisionTree, context: Mapping[str, Any], lang: str,
+def fired_actions(tree: DecisionTree, context: answer.Answers, lang: str,
                   verdicts: Mapping[str, funding.Fit] | None = None) -> list[ActionItem]:
     """The action rules whose condition holds, less those that recommend only routes
     whose verdict is "no" (``verdicts``: route id → verdict)."""
@@ -240,7 +240,7 @@ def top_actions(actions: list[ActionItem], count: int = 3) -> tuple[ActionItem, 
     return tuple(top[:count])
 
 
-def demand_is_weak(a: Mapping[str, Any]) -> bool:
+def demand_is_weak(a: answer.Answers) -> bool:
     """Weak evidence: no survey with at least 20 answers, or fewer than 5 committed
     founding members or letters of intent (12 residents started The Mill)."""
     respondents = _num(a, "survey_respondents") or 0
@@ -248,7 +248,7 @@ def demand_is_weak(a: Mapping[str, Any]) -> bool:
     return not a.get("survey_done") or respondents < 20 or committed < 5
 
 
-def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.FundingMatch],
+def timeline(a: answer.Answers, today: dt.date, matches: list[funding.FundingMatch],
              weak: bool, chosen: frozenset[funding.RouteId]) -> Schedule:
     """The schedule for these answers (see ``guidance.schedule``): LEADER's longer
     decision only when LEADER is chosen (``chosen``) and not ruled out."""
@@ -256,7 +256,7 @@ def timeline(a: Mapping[str, Any], today: dt.date, matches: list[funding.Funding
                  and m.route in chosen for m in matches)
     wanted = a.get("target_opening")
     return schedule(today, is_open=a.get("stage") == "open", demand_weak=weak,
-                    premises_found=bool(a.get("premises_found")), works=a.get("condition"),
+                    premises_found=bool(a.get("premises_found")), works=answer.text(a, "condition"),
                     leader=leader, wanted=wanted if isinstance(wanted, dt.date) else None)
 
 
@@ -293,7 +293,7 @@ def grant_risk(matches: list[funding.FundingMatch], chosen: frozenset[funding.Ro
     return "grant_competition" if own else "grant_competition_other"
 
 
-def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
+def risks(a: answer.Answers, result: calc.CalcResult, weak: bool,
           grant_competition: str | None = "grant_competition") -> tuple[str, ...]:
     found = []
     if weak:
@@ -324,7 +324,7 @@ def risks(a: Mapping[str, Any], result: calc.CalcResult, weak: bool,
     return tuple(found)
 
 
-def build_plan(tree: DecisionTree, answers: Mapping[str, Any], lang: str,
+def build_plan(tree: DecisionTree, answers: answer.Answers, lang: str,
                today: dt.date, yes_no: tuple[str, str] = ("yes", "no")) -> PlanData:
     state = applicability.evaluate(tree, answers)
     context = dict(state.context)

@@ -37,7 +37,6 @@ from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack.loader import cache_dir
 from koprade_wizard.plan import checklist, mdtext, risks, routes, typography
 from koprade_wizard.plan.data import PlanData
-from koprade_wizard.plan.mdparse import slugify
 
 TEMPLATE = "plan.md.j2"
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -153,7 +152,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "own_reasons": routes.own_reasons,
         "shares_own_share": routes.shares_own_share,
         # The anchor the PDF gives a heading, for a link to it from elsewhere.
-        "anchor": slugify,
+        "anchor": mdtext.slugify,
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
         # Contacts: LIAA's incubator page, its site and its source, the coordinates' source (for
         # a distance), and the study-visit spaces with their sources, from the data.

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from html import escape
 
@@ -31,6 +30,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from koprade_wizard.common.record import record
 from koprade_wizard.i18n.formatting import locale_code
 from koprade_wizard.plan.charts import mermaid_to_svg
+from koprade_wizard.plan.mdtext import slugify
 
 # Ids the HTML shell uses itself, so that no heading can take them.
 SHELL_IDS = frozenset({"cover", "contents", "contents-title", "plan", "onepager", "appendices"})
@@ -165,12 +165,6 @@ def plain_text(inline: Token) -> str:
         elif child.type == "image":
             parts.append(plain_text(child))
     return " ".join("".join(parts).split())
-
-
-def slugify(text: str) -> str:
-    """An ASCII anchor for a heading: 'Ēku nodoklis 2027' → 'eku-nodoklis-2027'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
 
 
 def _unique(slug: str, used: set[str]) -> str:

@@ -10,6 +10,7 @@ Only what can matter is escaped, so that the Markdown file stays readable.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&@])")
 # "www." starts a bare address that some renderers (GitHub) and markdownlint's MD034
@@ -41,3 +42,9 @@ def _escape_leading(match: re.Match[str]) -> str:
     if match.group(1):
         return f"{match.group(1)}\\{match.group(2)}"
     return "\\" + match.group(3)
+
+
+def slugify(text: str) -> str:
+    """An ASCII anchor for a heading: 'Ēku nodoklis 2027' → 'eku-nodoklis-2027'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"

@@ -6,9 +6,9 @@ The funding gap counts only routes the founder chose whose verdict is not *no*.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
+from koprade_wizard.common.answers import Answers, AnswerValue, chosen, text
 from koprade_wizard.guidance import calc, funding, territories
 
 _WORKS = {"ready": calc.Works.NONE, "cosmetic": calc.Works.COSMETIC, "major": calc.Works.MAJOR}
@@ -35,12 +35,12 @@ _FURNITURE = {
 _STAGE = {s.value: s for s in funding.Stage}
 
 
-def _num(a: Mapping[str, Any], key: str) -> float | None:
+def _num(a: Answers, key: str) -> float | None:
     value = a.get(key)
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _tiers(layout: Any) -> frozenset[str]:
+def _tiers(layout: AnswerValue) -> frozenset[str]:
     """Private offices only where the layout has separate rooms."""
     tiers = set(calc.TIERS)
     if layout not in _ROOM_LAYOUTS:
@@ -48,7 +48,7 @@ def _tiers(layout: Any) -> frozenset[str]:
     return frozenset(tiers)
 
 
-def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
+def calc_inputs(a: Answers, grants: tuple[calc.GrantInput, ...] = (),
                 loan_wanted: bool = False) -> calc.CalcInputs:
     """Map the bundled pack's answers onto the calculation's inputs.
 
@@ -59,7 +59,7 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
     area = _num(a, "area_m2") if a.get("premises_found") else None
     desks = a.get("desired_desks") if not a.get("premises_found") else None
     rent = _num(a, "monthly_rent")
-    equipment = a.get("equipment") or []
+    equipment = chosen(a, "equipment")
     extra: dict[str, Any] = {}
     meeting_room: bool | None = None  # not asked: as many as members need
     phone_booth: bool | None = None
@@ -76,10 +76,10 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
         days_per_week=_num(a, "days_per_week"),
         workshop_room=(a.get("space_type") == "office-and-workshop"
                        and a.get("workshop_separate_room") is True),
-        works=_WORKS.get(a.get("condition") or ""),
-        workshops=tuple(_WORKSHOPS[w] for w in a.get("workshop_kinds") or [] if w in _WORKSHOPS),
-        furniture=_FURNITURE.get(a.get("furniture") or ""),
-        premises=_TENURE.get(a.get("tenure") or ""),
+        works=_WORKS.get(text(a, "condition") or ""),
+        workshops=tuple(_WORKSHOPS[w] for w in chosen(a, "workshop_kinds") if w in _WORKSHOPS),
+        furniture=_FURNITURE.get(text(a, "furniture") or ""),
+        premises=_TENURE.get(text(a, "tenure") or ""),
         rent_eur_per_m2=rent / area if rent is not None and area else None,
         host_hours_per_week=host_hours,
         host_eur_per_hour=0.0 if a.get("host_paid") == "volunteer" else None,
@@ -106,7 +106,7 @@ def calc_inputs(a: Mapping[str, Any], grants: tuple[calc.GrantInput, ...] = (),
 _REGISTERED_FORMS = frozenset({"association", "foundation", "company", "cooperative"})
 
 
-def lag_area(a: Mapping[str, Any]) -> str | None:
+def lag_area(a: Answers) -> str | None:
     """The parish or town answered for a split municipality (``None``: not asked or
     "not sure")."""
     slug = a.get("municipality")
@@ -116,16 +116,16 @@ def lag_area(a: Mapping[str, Any]) -> str | None:
     return value if isinstance(value, str) and value != territories.NOT_SURE else None
 
 
-def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingInputs:
-    form = funding.legal_form_from_answers(a.get("founder_type"), a.get("legal_form"))
+def funding_inputs(a: Answers, setup_total: float) -> funding.FundingInputs:
+    form = funding.legal_form_from_answers(text(a, "founder_type"), text(a, "legal_form"))
     age = _num(a, "company_age_years")
     planned = (a.get("legal_form") in _REGISTERED_FORMS
                and not a.get("legal_registered", False))
     return funding.FundingInputs(
         legal_form=form,
-        municipality=a.get("municipality"),
+        municipality=text(a, "municipality"),
         lag_area=lag_area(a),
-        stage=_STAGE.get(a.get("stage") or "", funding.Stage.IDEA),
+        stage=_STAGE.get(text(a, "stage") or "", funding.Stage.IDEA),
         company_age_years=age,
         setup_budget=setup_total,
         own_money=_num(a, "own_money"),
@@ -135,11 +135,11 @@ def funding_inputs(a: Mapping[str, Any], setup_total: float) -> funding.FundingI
     )
 
 
-def chosen_routes(a: Mapping[str, Any],
+def chosen_routes(a: Answers,
                   form: funding.LegalForm | None = None) -> frozenset[funding.RouteId]:
     """The routes the founder ticked (none ticked: none chosen); a council's "municipal
     support" is its own budget."""
-    return funding.routes_from_answers(a.get("funding_routes"), form) or frozenset()
+    return funding.routes_from_answers(chosen(a, "funding_routes"), form) or frozenset()
 
 
 def best_grant(matches: list[funding.FundingMatch], setup_total: float,

@@ -26,10 +26,10 @@ from koprade_wizard import __version__
 from koprade_wizard.common.record import record
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan import mdparse
-from koprade_wizard.plan.mdparse import Heading, slugify
+from koprade_wizard.plan.mdparse import Heading
 
 __all__ = ["DocMeta", "Heading", "html_to_pdf", "markdown_to_html", "markdown_to_pdf",
-           "onepager_html", "running_title", "slugify", "ui_text"]
+           "onepager_html", "running_title", "ui_text"]
 
 if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration

@@ -56,6 +56,7 @@ def tidy(markdown: str, lang: str) -> str:
         if _FENCE.match(line.lstrip()):
             in_fence = not in_fence
             continue
-        if not in_fence:
+        # Most lines hold neither a straight quote nor a percent sign: leave them be.
+        if not in_fence and ('"' in line or "'" in line or "%" in line):
             lines[index] = _line(line, lang)
     return "\n".join(lines)

@@ -10,13 +10,11 @@ figure always wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
-from koprade_wizard.common.record import record
+from koprade_wizard.common.record import field_names, record, replace
+from koprade_wizard.guidance.datafile import DataFileError, read_data
 from koprade_wizard.guidance.funding_routes import ALTUM_TERM_YEARS
 from koprade_wizard.guidance.sources import ASSUMPTION, SOURCES
 
@@ -50,7 +48,7 @@ class Furniture(StrEnum):
     HAVE = "have"
 
 
-@dataclass(frozen=True)
+@record
 class Defaults:
     """Every editable default, read from ``data/assumptions.yaml``, where each names
     its source or is marked an assumption (``DEFAULT_SOURCES``).
@@ -170,11 +168,11 @@ def _value(name: str, kind: object, raw: object) -> object:
 def _load() -> tuple[Defaults, dict[str, str]]:
     """The defaults and where each comes from, checked: every field of ``Defaults``
     once, each with a known source id or ``assumption: true`` (not both)."""
-    with _DATA.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
-    if not isinstance(raw, dict):
-        raise AssumptionDataError(f"{_DATA.name}: a mapping of defaults expected")
-    names = {f.name: f.type for f in fields(Defaults)}
+    try:
+        raw = read_data(_DATA)  # parsed once, safely, and kept parsed in the user's cache
+    except DataFileError as err:
+        raise AssumptionDataError(str(err)) from None
+    names = {name: Defaults.__annotations__[name] for name in field_names(Defaults)}
     if set(raw) != set(names):
         raise AssumptionDataError(f"{_DATA.name}: missing {sorted(set(names) - set(raw))}, "
                                   f"unknown {sorted(set(raw) - set(names))}")
@@ -322,9 +320,9 @@ def resolve(inputs: CalcInputs, defaults: Defaults = DEFAULTS) -> Defaults:
     space can have (negative sizes or prices, a common share of 100 % or more).
     """
     own = {
-        f.name: getattr(inputs, f.name)
-        for f in fields(Defaults)
-        if hasattr(inputs, f.name) and getattr(inputs, f.name) is not None
+        name: getattr(inputs, name)
+        for name in field_names(Defaults)
+        if getattr(inputs, name, None) is not None
     }
     if any(n in own for n in _SHARE_NAMES):
         for n in _SHARE_NAMES:
@@ -345,10 +343,10 @@ def members_per_flex_desk(days_per_week: float, d: Defaults = DEFAULTS) -> float
 
 
 def _check(d: Defaults, inputs: CalcInputs) -> None:
-    for f in fields(Defaults):
-        value = getattr(d, f.name)
+    for name in field_names(Defaults):
+        value = getattr(d, name)
         if isinstance(value, int | float) and value < 0:
-            raise ValueError(f"{f.name} must not be negative (got {value})")
+            raise ValueError(f"{name} must not be negative (got {value})")
     for name in ("area_m2", "desired_desks", "target_members", "start_members",
                  "accepted_price",
                  "setup_budget_eur",

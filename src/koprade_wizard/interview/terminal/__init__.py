@@ -19,7 +19,7 @@ from rich.table import Table
 from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.i18n.messages import t, word
 from koprade_wizard.interview.engine import ChangeReport, ReviewGroup
-from koprade_wizard.interview.prompts import BACK, AskRequest, ReviewAction
+from koprade_wizard.interview.prompts import BACK, Asked, AskRequest, Back, ReviewAction
 from koprade_wizard.interview.terminal.picker import Option, Picker
 from koprade_wizard.pack import kinds as answer_rules
 from koprade_wizard.pack.display import show, text
@@ -42,10 +42,10 @@ class TerminalPrompter:
         self.io = io
 
     # -- Prompter ----------------------------------------------------------------
-    def ask(self, request: AskRequest) -> Any:
+    def ask(self, request: AskRequest) -> Asked:
         self._header(request)
         prompt = answer_rules.kind_of(request.question).prompt
-        asking: dict[str, Callable[[AskRequest], Any]] = {
+        asking: dict[str, Callable[[AskRequest], Asked]] = {
             "select": self._select,
             "yes_no": self._select,
             "checkbox": self._checkbox,
@@ -129,7 +129,7 @@ class TerminalPrompter:
             return False
         return True
 
-    def _select(self, request: AskRequest) -> Any:
+    def _select(self, request: AskRequest) -> Asked:
         q, lang = request.question, request.lang
         label = text(q.label, lang)
         if q.is_choice:
@@ -150,14 +150,14 @@ class TerminalPrompter:
                 instruction=t("search_hint" if long_list else "select_hint", lang),
                 shortcuts=_YES_NO_KEYS if q.kind == "yes_no" else None)
             if picked is BACK:
-                return BACK
+                return Back.BACK  # the name, not the narrowed `picked`
             try:
                 return request.check_value(picked)
             except answer_rules.AnswerInvalid as exc:
                 self.notice(word(exc.message, lang))  # and the same question again
                 default = picked
 
-    def _checkbox(self, request: AskRequest) -> Any:
+    def _checkbox(self, request: AskRequest) -> Asked:
         q, lang = request.question, request.lang
         options = [Option(text(c.label, lang), c.value) for c in q.choices]
         options.append(Option(t("back", lang), BACK, action=True))
@@ -173,10 +173,10 @@ class TerminalPrompter:
                             ticked=request.default or [], validate=validate,
                             instruction=t("multi_hint", lang))
         if picked is BACK:
-            return BACK
+            return Back.BACK  # the name, not the narrowed `picked`
         return request.check_value(picked)
 
-    def _typed(self, request: AskRequest) -> Any:
+    def _typed(self, request: AskRequest) -> Asked:
         q, lang = request.question, request.lang
         label = text(q.label, lang)
         hints = [t("back_hint", lang)]
@@ -215,7 +215,8 @@ class TerminalPrompter:
                     return meant
                 default = typed
 
-    def _which(self, request: AskRequest, doubt: answer_rules.AnswerAmbiguous) -> Any:
+    def _which(self, request: AskRequest,
+               doubt: answer_rules.AnswerAmbiguous) -> AnswerValue:
         """Ask which reading of an ambiguous answer was meant; None to type it again."""
         lang, q = request.lang, request.question
         options = [Option(show_value(q, v, lang), ("v", v)) for v in doubt.readings]
