@@ -14,7 +14,12 @@ from koprade_wizard.cli.wiring import load_pack
 from koprade_wizard.guidance import incubators
 from koprade_wizard.guidance.datafile import DataFileError, read_data
 from koprade_wizard.guidance.incubators import INCUBATORS, nearest, parse
-from koprade_wizard.guidance.municipalities import BY_SLUG, MUNICIPALITIES, Municipality
+from koprade_wizard.guidance.municipalities import (
+    BY_SLUG,
+    MUNICIPALITIES,
+    WEBSITES_AS_OF,
+    Municipality,
+)
 from koprade_wizard.guidance.sources import SOURCES, lookup_source
 from koprade_wizard.guidance.visits import VISIT_SPACES
 from koprade_wizard.guidance.visits import parse as parse_visits
@@ -167,16 +172,17 @@ def _contacts(tree: DecisionTree, slug: str, lang: str) -> tuple[str, str, Any]:
 def test_the_contacts_name_the_council_site_and_the_madona_incubator(
         tree: DecisionTree, lang: str) -> None:
     md, section, plan = _contacts(tree, "madonas-novads", lang)
-    assert "<https://madona.lv>" in section
+    council = next(line for line in section.splitlines() if "<https://madona.lv>" in line)
+    # The address is the council's own site's: the row says so.
+    assert council.endswith(f"| {t('contact_own_site', lang)} |")
     name = "LIAA Madonas biznesa inkubators" if lang == "lv" else "LIAA Madona Business Incubator"
     row = next(line for line in section.splitlines() if line.startswith(f"| {name} |"))
     # The row shows the site, linked to the page; the cited source gives the address.
     assert f"| [liaa.gov.lv]({incubators.PAGE}) |" in row
     assert f"<{incubators.PAGE}>" in md.split("\n## " + t("h_sources", lang))[1]
     assert t("contact_liaa_own", lang) in row
-    # Both rows cite entries that the plan's list of sources holds.
+    # The incubator row cites an entry that the plan's list of sources holds.
     cited = {c.id: c.number for c in plan.citations.entries()}
-    assert f"\\[{cited['council:madonas-novads']}\\]" in section
     assert f"\\[{cited['liaa_incubators']}\\]" in row
     # The generic LIAA row is replaced, not added to.
     assert not any(line.startswith("| LIAA |") for line in section.splitlines())
@@ -200,6 +206,7 @@ def test_the_plan_json_carries_the_council_site_and_the_incubator(tree: Decision
     _, _, plan = _contacts(tree, "cesu-novads", "en")
     data = plan_json(plan)
     assert data["initiative"]["municipality"]["website"] == "https://www.cesis.lv"
+    assert data["initiative"]["municipality"]["website_as_of"] == WEBSITES_AS_OF
     inc = data["incubator"]
     near = nearest(BY_SLUG["cesu-novads"])
     assert (inc["id"], inc["rule"], inc["page"]) == (near.incubator.id, "distance",

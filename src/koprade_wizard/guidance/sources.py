@@ -3,8 +3,7 @@
 The entries live in ``data/sources.yaml`` (what each field means is written at its
 top); this module reads them once, checks every row, and builds the entries for
 the pages a territory row rests on (LEADER groups' pages, Interreg areas) from
-the territory data files, and each council's website (``council:<slug>``) from
-``data/municipalities.yaml``.
+the territory data files.
 
 A title is given per language where the source has one. ``Source.title_for(lang)``
 gives the title in the plan's language where there is one, and otherwise the
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from koprade_wizard.common.record import record
-from koprade_wizard.guidance import municipalities, territories
+from koprade_wizard.guidance import territories
 from koprade_wizard.guidance.datafile import DataFileError, read_rows
 
 Reliability = Literal["LV", "B", "EU", "G", "weak"]
@@ -139,8 +138,6 @@ def _territory_source(sid: str) -> Source | None:
     ``lag-page:<municipality>:<n>`` (the n-th page of a LEADER row) or
     ``area:<programme>`` / ``area:statistical_regions`` (Interreg areas)."""
     kind, _, rest = sid.partition(":")
-    if kind == "council":
-        return _council_source(sid, rest)
     if kind == "lag-page":
         slug, _, index = rest.rpartition(":")
         table = territories.lag_table()
@@ -170,20 +167,6 @@ def _territory_source(sid: str) -> Source | None:
         return Source(sid, {lang: src.title}, lang, {lang: src.author}, year, src.url,
                       cast(Reliability, tag), src.page_date)
     return None
-
-
-def _council_source(sid: str, slug: str) -> Source | None:
-    """The council's own website as the source of its address: ``council:<slug>``."""
-    muni = municipalities.BY_SLUG.get(slug)
-    if muni is None or muni.website is None:
-        return None
-    host = muni.website.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
-    # A site has no fixed title: a descriptive one in square brackets (its address; the
-    # publisher before it names the council), the same in every language.
-    title = f"[{host}]"
-    lang = "lv"  # the councils' sites are Latvian
-    return Source(sid, dict.fromkeys(("lv", "en"), title), lang, {lang: muni.council_lv},
-                  None, muni.website, "LV", municipalities.WEBSITES_AS_OF)
 
 
 def lookup_source(sid: str) -> Source | None:

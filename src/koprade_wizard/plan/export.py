@@ -19,6 +19,7 @@ from typing import Any
 from koprade_wizard import __version__
 from koprade_wizard.guidance import calc, funding, funding_texts, incubators
 from koprade_wizard.guidance.calc.inputs import ACCEPTED, FOUNDER
+from koprade_wizard.guidance.municipalities import WEBSITES_AS_OF
 from koprade_wizard.plan.data import PlanData
 
 SCHEMA_ID = "koprade-plan-data"
@@ -144,7 +145,8 @@ def _initiative(plan: PlanData) -> dict[str, Any]:
     return {
         "name": a.get("initiative_name"),
         "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en,
-                         "website": muni.website} if muni else None,
+                         "website": muni.website, "website_as_of": WEBSITES_AS_OF}
+        if muni else None,
         "parish": a.get("parish"),
         "settlement": a.get("settlement"),
         "founder_type": a.get("founder_type"),
