@@ -13,6 +13,7 @@ import pdfcheck
 import pytest
 from pypdf import PdfReader
 
+from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan import pdf
 from koprade_wizard.plan.mdtext import slugify
 from koprade_wizard.plan.pdf import (
@@ -245,6 +246,22 @@ def test_toc_falls_back_to_top_level_when_long() -> None:
     html = markdown_to_html(markdown, META)
     toc = html[html.index('<nav class="toc"'):html.index("</nav>")]
     assert "Nodaļa 29" in toc and "Apakšnodaļa" not in toc
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_tables_print_sizes_get_their_section_class(lang: str) -> None:
+    """The checklist's and the contacts' tables carry a class in either language; a
+    table under any other heading, or under a same-named h3, does not."""
+    table = "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n"
+    markdown = (f"## {t('h_checklist', lang)}\n\n{table}## {t('h_budget', lang)}\n\n{table}"
+                f"### {t('h_contacts', lang)}\n\n{table}## {t('h_risks', lang)}\n\nTeksts.\n\n"
+                f"{table}## {t('h_contacts', lang)}\n\n{table}")
+    meta = DocMeta("Plāns", "Ērgļi", lang, "Ērgļi", "27.11.2026")
+    html = markdown_to_html(markdown, meta)
+    body = html[html.index("<main"):]
+    assert re.findall(r"<table[^>]*>", body) == [
+        '<table class="checklist">', "<table>", "<table>", "<table>",
+        '<table class="contacts">']
 
 
 def test_task_lists_become_boxes_not_inputs() -> None:

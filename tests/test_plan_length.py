@@ -61,22 +61,8 @@ def _markdown_headings(markdown: str) -> list[tuple[int, str]]:
             for i, tok in enumerate(tokens) if tok.type == "heading_open"]
 
 
-# Measured over the limits today (see issue 10): the body still says too much.
-OVER = {("association-workshop", "lv"), ("cooperative-strong-demand", "lv"),
-        ("freelancers-no-premises", "lv"), ("municipality-school", "lv"),
-        ("newcomer-english", "en"), ("newcomer-english", "lv")}
-
-
-def _length_cases() -> list[object]:
-    return [pytest.param(example, lang, id=f"{example.stem}-{lang}",
-                         marks=[pytest.mark.xdist_group(f"examples-{example.stem}")]
-                         + ([pytest.mark.xfail(reason="over the page limit")]
-                            if (example.stem, lang) in OVER else []))
-            for example in EXAMPLES for lang in LANGS]
-
-
 @pytest.mark.pdf
-@pytest.mark.parametrize(("example", "lang"), _length_cases())
+@pytest.mark.parametrize(("example", "lang"), _cases())
 def test_the_plan_fits_its_pages(example: Path, lang: str,
                                  examples_rendered: RenderedExamples) -> None:
     """At most 18 pages; the body, from its first heading to the first appendix, at

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from babel import Locale
@@ -347,6 +347,17 @@ def _keep_groups(tokens: list[Token]) -> list[Token]:
         else:
             out.extend(tokens[start:end])
     return out
+
+
+def class_tables(tokens: list[Token], classes: Mapping[str, str]) -> None:
+    """Give the tables under a level-2 heading whose text is a key of ``classes`` that
+    class, so that print can size the columns of a table it knows."""
+    current: str | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            current = classes.get(plain_text(tokens[index + 1]))
+        elif token.type == "table_open" and current:
+            token.attrSet("class", current)
 
 
 def print_marks(tokens: list[Token], lang: str) -> list[Token]:
