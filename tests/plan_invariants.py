@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from koprade_wizard.guidance import calc, funding
+from koprade_wizard.guidance.funding_routes import own_share_cap
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.plan.data import PlanData
@@ -148,10 +149,36 @@ def check_said_once(markdown: str) -> None:
         seen.add(text)
 
 
+def check_money_counted_once(plan: PlanData, markdown: str) -> None:
+    """A loan is repaid within the monthly costs, so the money the space must earn
+    back leaves it out (else the chart would count its principal twice); the reserve
+    sentence speaks of a reserve only where one is left."""
+    gap = plan.calc.funding
+    repaid = plan.calc.loan.amount if plan.calc.loan else 0.0  # its payments are costs
+    assert gap.to_recover == max(0.0, gap.setup_total - gap.grants_total - repaid)
+    assert gap.depreciable == max(0.0, gap.setup_total - gap.grants_total)
+    assert plan.calc.cash_flow[0].cumulative == -gap.to_recover
+    loan_lines = [x.amount for x in plan.calc.monthly.lines if x.item == "loan"]
+    assert loan_lines == ([plan.calc.loan.monthly_payment] if plan.calc.loan else [])
+    loan = plan.calc.loan
+    if loan is not None:  # ALTUM's own-share rule, unless its smallest loan is all it lends
+        assert loan.amount <= max(own_share_cap(loan.project), loan.min_amount or 0) + EPS
+        estimate = next(m.support_estimate for m in plan.funding
+                        if m.route is funding.RouteId.ALTUM_START)
+        if estimate is not None and not gap.grants:
+            assert estimate == (loan.amount, loan.amount), "the route and the budget agree"
+    reserve = t("gap_reserve_text", plan.lang)
+    if gap.gap > -0.5:
+        assert reserve not in markdown, "a reserve is promised where none is left"
+    elif plan.calc.setup.total > 0:
+        assert reserve in markdown
+
+
 def check_all(plan: PlanData, markdown: str) -> None:
     check_prices(plan)
     check_chosen_costs(plan)
     check_break_even(plan, markdown)
     check_funding(plan)
+    check_money_counted_once(plan, markdown)
     check_actions(plan)
     check_said_once(markdown)

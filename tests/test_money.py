@@ -18,6 +18,7 @@ from koprade_wizard.guidance.calc import (
     compute,
     members_per_flex_desk,
 )
+from koprade_wizard.guidance.funding_routes import own_share_cap
 
 OPEN_PLAN = frozenset({"day_pass", "hot_desk", "dedicated_desk"})
 
@@ -131,9 +132,39 @@ def test_a_loan_is_repaid_in_the_monthly_costs() -> None:
     assert result.loan is not None and result.loan.amount == pytest.approx(20_000)
     assert result.monthly.total == pytest.approx(1_000 + result.loan.monthly_payment)
     assert result.funding.gap == pytest.approx(0)
+    # What the space earns back is the own €10,000: the loan's €20,000 come back through
+    # the payments in the monthly costs, so the chart starts at −10,000, not −30,000.
+    assert result.funding.to_recover == pytest.approx(10_000)
+    assert result.cash_flow[0].cumulative == pytest.approx(-10_000)
+    assert result.cash_flow[1].result == pytest.approx(
+        result.cash_flow[1].revenue - 1_000 - result.loan.monthly_payment)
+    # The accounts still write off the whole set-up, loan-financed or not.
+    assert result.funding.depreciable == pytest.approx(30_000)
     small = compute(CalcInputs(area_m2=200, setup_budget_eur=10_500, own_money_eur=10_000,
                                loan_wanted=True))
     assert small.loan is not None and small.loan.amount == 2_000  # ALTUM's smallest loan
+
+
+def test_the_start_loan_keeps_altums_own_share_rule() -> None:
+    # Above €7,000 ALTUM expects 10 % of the project from the founder: of a €66,820
+    # set-up with €6,000 own money it lends 90 % = €60,138, and €682 is still to be found.
+    result = compute(CalcInputs(area_m2=200, setup_budget_eur=66_820, own_money_eur=6_000,
+                                loan_wanted=True))
+    assert result.loan is not None and result.loan.capped
+    assert result.loan.amount == pytest.approx(60_138)
+    assert result.funding.gap == pytest.approx(682)
+    # Up to €7,000 it asks no own share: €7,500 with nothing of one's own → €7,000.
+    small = compute(CalcInputs(area_m2=200, setup_budget_eur=7_500, own_money_eur=0,
+                               loan_wanted=True))
+    assert small.loan is not None and small.loan.amount == pytest.approx(7_000)
+    assert small.funding.gap == pytest.approx(500)
+    # With a tenth of one's own the loan covers all the rest.
+    enough = compute(CalcInputs(area_m2=200, setup_budget_eur=20_000, own_money_eur=5_000,
+                                loan_wanted=True))
+    assert enough.loan is not None and not enough.loan.capped
+    assert enough.loan.amount == pytest.approx(15_000) and enough.funding.gap == pytest.approx(0)
+    assert own_share_cap(20_000) == pytest.approx(18_000)
+    assert own_share_cap(6_000) == pytest.approx(6_000)
 
 
 def test_sources_add_up_to_the_uses() -> None:

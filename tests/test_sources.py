@@ -84,3 +84,18 @@ def test_a_collective_entry_is_described_in_both_languages() -> None:
     assert bizplan.publisher_for("lv") == "komerciālas biznesa plānu vietnes"
     assert bizplan.publisher_for("en") == "commercial business-plan websites"
     assert SOURCES["deskmag_2011"].publisher_for("lv") == "Deskmag"  # a name is a name
+
+
+@pytest.mark.parametrize(("lang", "month"), [("lv", "2017. gada marts"), ("en", "March 2017")])
+def test_a_month_as_of_reads_as_the_language_writes_it(tmp_path: Path, lang: str,
+                                                       month: str) -> None:
+    from koprade_wizard.cli import run
+
+    assert SOURCES["forwardspace"].as_of == "2017-03"
+    example = Path(__file__).resolve().parent.parent / "examples" / "association-workshop.yaml"
+    assert run(["render", str(example), "--out", str(tmp_path), "--format", "md",
+                "--lang", lang]) == 0
+    plan = (tmp_path / "association-workshop-plan.md").read_text(encoding="utf-8")
+    line = next(x for x in plan.splitlines() if "Pärnusse" in x)
+    assert month in line
+    assert "2017-03" not in plan

@@ -46,6 +46,7 @@ from koprade_wizard.guidance.funding_routes import (  # the route facts, re-expo
     RouteId,
     RouteInfo,
     Stage,
+    own_share_cap,
 )
 
 __all__ = [
@@ -109,7 +110,8 @@ _NO_ESTIMATE = frozenset({RouteId.INTERREG_EE_LV, RouteId.INTERREG_LV_LT})
 def _support_estimate(info: RouteInfo, inp: FundingInputs) -> tuple[float, float] | None:
     """Possible aid for the budget: ``min(budget, cap) × rate`` for grants whose
     limit caps the eligible cost, ``min(budget × rate, cap)`` where it caps the
-    amount; for the ALTUM loan, the budget less own money, within the loan range."""
+    amount; for the ALTUM loan, the budget less own money, within the loan range and
+    its own-share rule (``own_share_cap``)."""
     budget = inp.setup_budget
     if budget is None or budget <= 0 or info.id in _NO_ESTIMATE:
         return None
@@ -118,7 +120,7 @@ def _support_estimate(info: RouteInfo, inp: FundingInputs) -> tuple[float, float
         low, high = info.min_amount or 0.0, info.limit if info.limit is not None else need
         if need < low:
             return None
-        amount = min(need, high)
+        amount = min(need, high, own_share_cap(budget))
         return (amount, amount)
     if info.rate is None:
         return None

@@ -275,3 +275,11 @@ LEADER_COMPETITION_AVAILABLE_EUR = 189_200
 # The group whose round those two figures come from (an id of data/lag_territories.yaml).
 LEADER_COMPETITION_GROUP = "pieriga"
 FOUNDERS_CAPITAL_SHARE = 0.55
+
+
+def own_share_cap(project: float) -> float:
+    """The most the ALTUM start loan lends towards ``project`` euros by its own-share
+    rule: up to €7,000 with no own share, above that 90 % of the project (10 % own
+    share): ``max(min(7 000, project), 0.9 × project)``."""
+    free = min(float(ALTUM_OWN_SHARE_FREE_UP_TO_EUR), project)
+    return max(free, (1 - ALTUM_OWN_SHARE_ABOVE) * project)

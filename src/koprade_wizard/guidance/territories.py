@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from koprade_wizard.common.record import record
 from koprade_wizard.guidance.datafile import read_data
+from koprade_wizard.i18n.messages import t
 
 Status = Literal["in", "check", "out"]
 Confidence = Literal["high", "medium", "low"]
@@ -68,13 +69,10 @@ class Unit:
     alt: str | None
 
     def label(self, lang: str) -> str:
+        """The unit as a reason names it: "Ogre (pilsēta)", "Ogre (town)", "Madliena"."""
         if self.kind == "rest":
             return self.name if lang == "lv" or not self.name_en else self.name_en
-        suffix = {"town": ("pilsēta", "town"), "city": ("valstspilsēta", "city"),
-                  "parish": (None, "parish")}[self.kind]
-        if lang == "lv" and suffix[0] is None:
-            return self.name
-        return f"{self.name} ({suffix[0] if lang == 'lv' else suffix[1]})"
+        return t(f"unit_label.{self.kind}", lang, name=self.name)
 
 
 @record

@@ -97,6 +97,8 @@ def money(amount: float | None, lang: str, cents: bool = False) -> str:
     """``1 234 €`` (lv) / ``€1,234`` (en); whole euros unless ``cents``."""
     if amount is None:
         return "—"
+    if round(amount, 2 if cents else 0) == 0:
+        amount = 0.0  # never "-€0" for a balance a rounding below zero
     return str(_money_pattern(lang, cents).apply(amount, _locale(lang)))
 
 
@@ -118,8 +120,10 @@ def date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=_locale(lang))
 
 
-def month(day: dt.date, lang: str) -> str:
-    return format_date(day, "LLLL yyyy", locale=_locale(lang))
+def month_name(number: int, lang: str) -> str:
+    """The month's name standing alone ("marts", "March"): the catalogue puts it with
+    its year as the language writes it ("2017. gada marts", "March 2017")."""
+    return format_date(dt.date(2000, number, 1), "LLLL", locale=_locale(lang))
 
 
 def language_name(code: str, lang: str) -> str:

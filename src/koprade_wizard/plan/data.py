@@ -313,7 +313,7 @@ def risks(a: answer.Answers, result: calc.CalcResult, weak: bool,
         found.append("small_team")
     if a.get("host_paid") in ("volunteer", "volunteer-first") or not a.get("host_hours"):
         found.append("volunteer_host")
-    if result.funding.gap > 0:
+    if result.funding.gap >= 0.5:  # whole euros, as the plan shows it
         # A council closes its own gap by budget decision, not by "council support".
         found.append("funding_gap_council" if a.get("founder_type") == "municipality"
                      else "funding_gap")

@@ -28,7 +28,7 @@ from jinja2.bccache import Bucket
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
-from koprade_wizard.guidance import calc, funding_texts, incubators
+from koprade_wizard.guidance import calc, funding_routes, funding_texts, incubators
 from koprade_wizard.guidance.municipalities import COORDINATES_SOURCE_ID
 from koprade_wizard.guidance.sources import SOURCES, lookup_source
 from koprade_wizard.guidance.visits import VISIT_SPACES
@@ -141,7 +141,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "num": lambda v, digits=0: formatting.number(v, lang, digits),
         "pct": lambda v: formatting.percent(v, lang),
         "date": lambda d: formatting.date(d, lang),
-        "month": lambda d: formatting.month(d, lang),
+        "month_name": lambda n: formatting.month_name(n, lang),
         "iso": lambda d: d.isoformat() if isinstance(d, dt.date) else "",
         # Figures from weak sources are shown as editable defaults.
         "weak": lambda sid: sid in SOURCES and SOURCES[sid].reliability == "weak",
@@ -154,8 +154,8 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # The anchor the PDF gives a heading, for a link to it from elsewhere.
         "anchor": mdtext.slugify,
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
-        # Contacts: LIAA's incubator page, its site and its source, the coordinates' source (for
-        # a distance), and the study-visit spaces with their sources, from the data.
+        # Contacts: LIAA's incubator page, its site and its source, the coordinates'
+        # source (for a distance), the study-visit spaces and their sources: data.
         "incubator_page": incubators.PAGE,
         "incubator_site": incubators.PAGE.split("//", 1)[-1].split("/", 1)[0].removeprefix(
             "www."),
@@ -164,6 +164,9 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         "visit_spaces": VISIT_SPACES,
         # Where a default comes from: a source id, or "assumption".
         "default_source": lambda name: calc.DEFAULT_SOURCES[name],
+        # ALTUM's own-share rule, which may keep the start loan below what is needed.
+        "altum_free": funding_routes.ALTUM_OWN_SHARE_FREE_UP_TO_EUR,
+        "altum_share": funding_routes.ALTUM_OWN_SHARE_ABOVE,
     }
     try:
         markdown = env.get_template(TEMPLATE).render(**helpers)

@@ -115,8 +115,11 @@ def compute(inputs: CalcInputs, defaults: Defaults = DEFAULTS) -> CalcResult:
     setup = setup_budget(inputs, d, cap)
     loan = None
     if inputs.loan_wanted and inputs.loans_eur is None:
-        loan = start_loan(funding_gap(inputs, setup.total).gap, d)
-    gap = funding_gap(inputs, setup.total, loan.amount if loan else None)
+        before = funding_gap(inputs, setup.total)
+        loan = start_loan(before.gap, d, project=max(0.0, setup.total - before.grants_total))
+    # The start loan's payments are among the monthly costs: the space earns it back there.
+    gap = funding_gap(inputs, setup.total, loan.amount if loan else None,
+                      repaid=loan.amount if loan else 0.0)
     monthly = monthly_costs(inputs, d, cap, loan)
     rev = revenue(inputs, d, mix, cap.target_members)
     start = inputs.start_members or 0.0

@@ -23,13 +23,17 @@ class GrantResult:
 @record
 class FundingGap:
     """``gap = set-up − grants − own money − loans``; above 0 money is missing,
-    below 0 there is a reserve. ``to_recover = max(0, set-up − grants)`` is what
-    the founders and lenders put in and the space must earn back."""
+    below 0 there is a reserve. ``to_recover = max(0, set-up − grants − repaid)`` is
+    the money the space must earn back, where ``repaid`` is a loan whose payments
+    are among the monthly costs (the start loan): counting it here as well would
+    count it twice. ``depreciable = max(0, set-up − grants)`` is what the space's
+    own accounts write off, whoever lent it."""
 
     setup_total: float
     grants: tuple[GrantResult, ...]
     grants_total: float
     to_recover: float
+    depreciable: float
     own_money: float
     loans: float
     gap: float
@@ -55,9 +59,10 @@ def grant_results(inputs: CalcInputs, setup_total: float) -> tuple[GrantResult, 
     return tuple(results)
 
 
-def funding_gap(inputs: CalcInputs, setup_total: float, loans: float | None = None) -> FundingGap:
+def funding_gap(inputs: CalcInputs, setup_total: float, loans: float | None = None,
+                repaid: float = 0.0) -> FundingGap:
     """See ``FundingGap`` and ``grant_results``; ``loans`` defaults to the founder's
-    own figure."""
+    own figure; ``repaid`` is the part of them paid back within the monthly costs."""
     results = grant_results(inputs, setup_total)
     grants_total = sum((r.amount for r in results), 0.0)
     own = inputs.own_money_eur or 0.0
@@ -66,7 +71,8 @@ def funding_gap(inputs: CalcInputs, setup_total: float, loans: float | None = No
         setup_total=setup_total,
         grants=results,
         grants_total=grants_total,
-        to_recover=max(0.0, setup_total - grants_total),
+        to_recover=max(0.0, setup_total - grants_total - repaid),
+        depreciable=max(0.0, setup_total - grants_total),
         own_money=own,
         loans=loan,
         gap=setup_total - grants_total - own - loan,

@@ -16,7 +16,7 @@ from koprade_wizard.guidance.calc.inputs import (
     Premises,
     Works,
 )
-from koprade_wizard.guidance.funding_routes import ROUTES, RouteId
+from koprade_wizard.guidance.funding_routes import ROUTES, RouteId, own_share_cap
 
 
 def _furniture(inputs: CalcInputs, d: Defaults, desks: int) -> Line:
@@ -97,7 +97,9 @@ def _improvements(inputs: CalcInputs, d: Defaults, cap: Capacity) -> Budget:
 class Loan:
     """A start loan: ``payment = P × r / (1 − (1 + r)^−n)`` a month, with ``r`` the
     yearly rate / 12 and ``n`` the months (``P / n`` at 0 %). The amount is what
-    the set-up needs beyond grants and own money, within the lender's limits."""
+    the set-up needs beyond grants and own money, within the lender's limits —
+    its smallest and largest amount and its own-share rule (``own_share_cap``);
+    ``capped`` when that rule lends less than is needed."""
 
     amount: float
     annual_rate: float
@@ -105,6 +107,8 @@ class Loan:
     monthly_payment: float
     min_amount: float | None
     max_amount: float | None
+    capped: bool = False
+    project: float = 0.0  # what grants leave to own money and the loan
 
     @property
     def interest_first_year(self) -> float:
@@ -136,20 +140,25 @@ def interest_in_year(loan: Loan, year: int) -> float:
     return paid
 
 
-def start_loan(needed: float, d: Defaults) -> Loan | None:
-    """The ALTUM start loan for ``needed`` euros: at least its smallest amount, at
-    most its largest (``ROUTES``); ``None`` when nothing is needed."""
+def start_loan(needed: float, d: Defaults, project: float | None = None) -> Loan | None:
+    """The ALTUM start loan for ``needed`` euros of a ``project`` (what grants leave
+    to own money and the loan; ``needed`` when not given): what is needed, no more
+    than the own-share rule allows (``own_share_cap``), at least the smallest
+    amount, at most the largest (``ROUTES``); ``None`` when nothing is needed."""
     info = ROUTES[RouteId.ALTUM_START]
     if needed <= 0:
         return None
-    amount = needed
+    whole = needed if project is None else project
+    amount = min(needed, own_share_cap(whole))
+    capped = amount < needed
     if info.min_amount is not None:
         amount = max(amount, info.min_amount)
     if info.limit is not None:
+        capped = capped or info.limit < amount
         amount = min(amount, info.limit)
     payment = annuity(amount, d.loan_interest_rate, d.loan_term_years)
     return Loan(amount, d.loan_interest_rate, d.loan_term_years, payment,
-                info.min_amount, info.limit)
+                info.min_amount, info.limit, capped, whole)
 
 
 def monthly_costs(inputs: CalcInputs, d: Defaults, cap: Capacity,

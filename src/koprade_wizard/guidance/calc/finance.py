@@ -135,7 +135,7 @@ def _scenario(name: ScenarioName, members: int, ramp: int, costs_factor: float,
         grant_in = gap.bridge if t == d.grant_paid_months_after_opening else 0.0
         cash += income - running - payment + grant_in
         months.append(CashMonth(t, people, income, running + payment, grant_in, cash))
-    depreciation = gap.to_recover / d.depreciation_years if d.depreciation_years else 0.0
+    depreciation = gap.depreciable / d.depreciation_years if d.depreciation_years else 0.0
     years = tuple(
         YearResult(
             y,
