@@ -161,7 +161,7 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
             "www."),
         "incubator_source": incubators.SOURCE_ID,
         "coordinates_source": COORDINATES_SOURCE_ID,
-        "visit_spaces": VISIT_SPACES,
+        "study_visits": VISIT_SPACES,
         # Where a default comes from: a source id, or "assumption".
         "default_source": lambda name: calc.DEFAULT_SOURCES[name],
         # ALTUM's own-share rule, which may keep the start loan below what is needed.
