@@ -87,14 +87,48 @@ def examples_rendered(tmp_path_factory: pytest.TempPathFactory) -> RenderedExamp
     return RenderedExamples(_run_folder(tmp_path_factory, "plans"))
 
 
+# What a test costs, roughly, in CPU seconds on this kind of machine, by its marks: a
+# whole plan's PDF and its text, a real terminal or a wheel, and the rest.
+_COST = {"pdf": 6.0, "slow": 3.0}
+_OTHER_COST = 0.05
+
+
+def _group(item: pytest.Item) -> str | None:
+    """The ``--dist loadgroup`` group of a test: its own mark's; else its file's when it
+    uses a fixture made once per module or class (the file's tests then share it in one
+    process); else none, and the test goes wherever a process is free."""
+    mark = item.get_closest_marker("xdist_group")
+    if mark is not None:
+        return str(mark.args[0] if mark.args else mark.kwargs["name"])
+    info = getattr(item, "_fixtureinfo", None)
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    if any(d.scope in ("module", "class", "package") for ds in defs for d in ds):
+        return item.nodeid.split("::")[0]
+    return None
+
+
+def _cost(item: pytest.Item) -> float:
+    return max((cost for name, cost in _COST.items() if item.get_closest_marker(name)),
+               default=_OTHER_COST)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With ``--dist loadgroup`` the tests of one file share a process (and so what its
-    module fixtures make), except those given a group of their own: the example plans'
-    tests are grouped by example, so the seven slow PDFs spread over the processes."""
+    """Spread the tests so that both processes end together: the slowest groups first
+    (with ``--no-loadscope-reorder`` the processes take the groups in this order), the
+    quick tests last, to fill the gaps. The example plans' tests are grouped by plan
+    (see pdfcheck.plan_group), so the fourteen slow PDFs spread over the processes."""
+    groups: dict[str, list[pytest.Item]] = {}
     for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+        group = _group(item)
+        if group is None:
+            groups[item.nodeid] = [item]
+        else:
+            groups.setdefault(group, []).append(item)
+            if item.get_closest_marker("xdist_group") is None:
+                item.add_marker(pytest.mark.xdist_group(group))
+    ordered = sorted(groups.values(), key=lambda tests: -sum(map(_cost, tests)))  # stable
+    items[:] = [item for tests in ordered for item in tests]
 
 
 @pytest.fixture

@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -77,67 +80,99 @@ def has_link_to(reader: PdfReader, prefix: str) -> bool:
 
 
 class RenderedExamples:
-    """Each example plan rendered at most once per test run, in every format, with its
-    PDF read back once: rendering a plan's PDF and extracting its text are the slowest
-    steps of the suite, and several tests read the same plan.
+    """Each example plan rendered at most once per test run, in every format, in its own
+    language and on request in the other, with each PDF's text read back once:
+    rendering a plan's PDF and extracting its text (pypdf parses every content stream
+    in Python, seconds per plan) are the slowest steps of the suite, and several tests
+    read the same plan.
 
-    ``out`` may be shared by the run's worker processes: a lock per example makes a
-    worker that needs a plan another is rendering wait for it instead of rendering
-    it again, and the page texts are kept beside the PDF for every worker."""
+    ``out`` may be shared by the run's worker processes: a lock per plan makes a worker
+    that needs a plan another is rendering wait for it instead of rendering it again,
+    and the page texts are kept beside the PDF for every worker."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self._texts: dict[str, list[str]] = {}
+        self._texts: dict[Path, list[str]] = {}
 
     @contextlib.contextmanager
-    def _locked(self, example: Path) -> Iterator[None]:
-        with (self.out / f"{example.stem}.lock").open("a") as fh:
+    def _locked(self, base: Path) -> Iterator[None]:
+        # One lock per plan, not per example: the two languages of one example may be
+        # made by two processes at once. Not re-entrant: hold it around one step only.
+        with base.with_name(f"{base.name}.lock").open("a") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def base(self, example: Path) -> Path:
+    def _rendered(self, example: Path, out: Path, *more: str) -> Path:
         from koprade_wizard.cli import run
 
-        base = self.out / f"{example.stem}-plan"
+        base = out / f"{example.stem}-plan"
         if not base.with_suffix(".pdf").exists():
-            with self._locked(example):
+            with self._locked(base):
                 if not base.with_suffix(".pdf").exists():  # all formats are written at once
-                    assert run(["render", str(example), "--out", str(self.out)]) == 0
+                    assert run(["render", str(example), "--out", str(out), *more]) == 0
         return base
+
+    def base(self, example: Path) -> Path:
+        return self._rendered(example, self.out)
 
     def in_language(self, example: Path, lang: str) -> Path:
         """The example's plan in ``lang``: :meth:`base` in its own language, else
         rendered once with ``--lang`` into a folder of that language."""
-        import yaml
-
-        from koprade_wizard.cli import run
-
-        if yaml.safe_load(example.read_text(encoding="utf-8")).get("language") == lang:
+        if own_language(example) == lang:
             return self.base(example)
         out = self.out / lang
         out.mkdir(exist_ok=True)
-        base = out / f"{example.stem}-plan"
-        if not base.with_suffix(".pdf").exists():
-            with self._locked(example):
-                if not base.with_suffix(".pdf").exists():
-                    assert run(["render", str(example), "--out", str(out), "--lang", lang]) == 0
-        return base
+        return self._rendered(example, out, "--lang", lang)
 
-    def reader(self, example: Path) -> PdfReader:
-        return PdfReader(self.base(example).with_suffix(".pdf"))
+    def reader(self, example: Path, lang: str | None = None) -> PdfReader:
+        return PdfReader(self._plan(example, lang).with_suffix(".pdf"))
 
-    def page_texts(self, example: Path) -> list[str]:
-        if example.stem not in self._texts:
-            kept = self.out / f"{example.stem}-pages.json"
-            # The plan first, outside this lock: ``base`` takes the same lock, and a second
-            # flock of one file in one process waits for itself.
-            pdf = self.base(example).with_suffix(".pdf")
-            with self._locked(example):
+    def _plan(self, example: Path, lang: str | None) -> Path:
+        return self.base(example) if lang is None else self.in_language(example, lang)
+
+    def page_texts(self, example: Path, lang: str | None = None) -> list[str]:
+        """The text of each page of the example's PDF (in its own language, or in
+        ``lang``) as pypdf extracts it."""
+        base = self._plan(example, lang)  # outside the lock below: it takes the same one
+        if base not in self._texts:
+            kept = base.with_name(f"{base.name}-pages.json")
+            with self._locked(base):
                 if not kept.exists():
-                    texts = [p.extract_text() for p in PdfReader(pdf).pages]
+                    texts = page_texts(base.with_suffix(".pdf"))
                     kept.write_text(json.dumps(texts), encoding="utf-8")
-                self._texts[example.stem] = json.loads(kept.read_text(encoding="utf-8"))
-        return self._texts[example.stem]
+            self._texts[base] = json.loads(kept.read_text(encoding="utf-8"))
+        return self._texts[base]
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as poppler's ``pdftotext`` reads it (what most PDF viewers
+    on Linux use), else as pypdf does: pypdf parses every content stream in Python, some
+    twenty times slower (seconds for one plan), and poppler is on the machines the
+    Makefile sets up."""
+    if shutil.which("pdftotext") is None:
+        return [page.extract_text() for page in PdfReader(pdf).pages]
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, timeout=120).stdout.decode("utf-8")
+    pages = out.split("\f")  # a form feed ends each page
+    if pages and not pages[-1].strip():
+        pages.pop()
+    assert len(pages) == len(PdfReader(pdf).pages), pdf
+    return pages
+
+
+def own_language(example: Path) -> str:
+    """The language an example's interview was held in (its plan's by default)."""
+    import yaml
+
+    language: str = yaml.safe_load(example.read_text(encoding="utf-8"))["language"]
+    return language
+
+
+def plan_group(example: Path, lang: str | None = None) -> pytest.MarkDecorator:
+    """The ``--dist loadgroup`` group of the tests that read one example plan (in its own
+    language unless ``lang`` says another): each plan's tests run in the process that
+    renders it, and the fourteen plans spread over the processes."""
+    return pytest.mark.xdist_group(f"plan-{example.stem}-{lang or own_language(example)}")

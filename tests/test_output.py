@@ -33,8 +33,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 def by_example(examples: list[Path]) -> list[object]:
     """One parameter per example, grouped by example for ``--dist loadgroup``: the
     tests of one plan run in one process, and the plans spread over the processes."""
-    return [pytest.param(p, id=p.stem, marks=pytest.mark.xdist_group(f"example-{p.stem}"))
-            for p in examples]
+    return [pytest.param(p, id=p.stem, marks=pdfcheck.plan_group(p)) for p in examples]
 
 TREE = load_tree(ROOT / "steps", use_cache=False)
 LATVIAN = "āčēģīķļņšūž"
@@ -273,7 +272,7 @@ def test_hostile_answers_appear_literally_and_nothing_is_fetched(tmp_path: Path,
     assert "&amp;amp;" in html  # the typed entity stays an entity, shown as typed
 
     reader = PdfReader(tmp_path / "hostile-plan.pdf")
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    text = " ".join(" ".join(pdfcheck.page_texts(tmp_path / "hostile-plan.pdf")).split())
     assert '<img src="' in text
     assert "[x](file:///etc/passwd)" in text
     assert "**bold** {{ 7*7 }} | pipe" in text

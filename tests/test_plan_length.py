@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from markdown_it import MarkdownIt
-from pdfcheck import RenderedExamples
+from pdfcheck import RenderedExamples, plan_group
 from pypdf import PdfReader
 
 from koprade_wizard.cli.wiring import load_pack
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.timeout(900)
 
 def _cases() -> list[object]:
     return [pytest.param(example, lang, id=f"{example.stem}-{lang}",
-                         marks=pytest.mark.xdist_group(f"examples-{example.stem}"))
+                         marks=plan_group(example, lang))
             for example in EXAMPLES for lang in LANGS]
 
 
@@ -80,7 +80,8 @@ def test_page_two_is_the_plan_on_one_page_and_the_copies_agree(
         example: Path, lang: str, examples_rendered: RenderedExamples) -> None:
     base = examples_rendered.in_language(example, lang)
     reader = PdfReader(base.with_suffix(".pdf"))
-    pages = [_flat(page.extract_text()) for page in reader.pages]
+    texts = examples_rendered.page_texts(example, lang)
+    pages = [_flat(text) for text in texts]
 
     # Page 2 is the plan on one page, and only it: where, the LAG and the money asked.
     tree = load_pack(ROOT / "steps")
@@ -99,7 +100,7 @@ def test_page_two_is_the_plan_on_one_page_and_the_copies_agree(
 
     # Every web address of the sources reaches the PDF text whole.
     markdown = base.with_suffix(".md").read_text(encoding="utf-8")
-    joined = "".join(page.extract_text().replace("\n", "") for page in reader.pages)
+    joined = "".join(text.replace("\n", "") for text in texts)
     urls = re.findall(r"<(https?://[^>]+)>", markdown)
     assert urls
     for url in urls:
