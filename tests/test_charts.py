@@ -116,6 +116,19 @@ def test_gantt_task_names_and_sections_are_labelled() -> None:
         assert name in texts
 
 
+def test_gantt_acc_title_names_the_chart_without_drawing_a_title() -> None:
+    """Under a heading that already names it, the timeline carries its name for screen
+    readers only, and is shorter by the title's row."""
+    untitled = GANTT.replace('title Ieviešana <&> "plāns"', "accTitle: Laika grafiks")
+    root = _parse(mermaid_to_svg(untitled, "lv"))
+    assert root.get("aria-label") == "Laika grafiks"
+    assert root.find(f"{SVG}title") is not None
+    assert root.find(f"{SVG}title").text == "Laika grafiks"  # type: ignore[union-attr]
+    assert "Laika grafiks" not in [el.text for el in root.iter(f"{SVG}text")]
+    titled = _parse(mermaid_to_svg(GANTT, "lv"))
+    assert float(root.get("height") or 0) < float(titled.get("height") or 0)
+
+
 # --------------------------------------------------------------------------- xychart
 
 

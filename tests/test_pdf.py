@@ -250,18 +250,21 @@ def test_toc_falls_back_to_top_level_when_long() -> None:
 
 @pytest.mark.parametrize("lang", ["lv", "en"])
 def test_tables_print_sizes_get_their_section_class(lang: str) -> None:
-    """The checklist's and the contacts' tables carry a class in either language; a
-    table under any other heading, or under a same-named h3, does not."""
+    """The checklist's, the contacts' and the route appendix's tables carry a class in
+    either language; a table under any other heading, or under a same-named h3, does
+    not."""
     table = "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n"
     markdown = (f"## {t('h_checklist', lang)}\n\n{table}## {t('h_budget', lang)}\n\n{table}"
                 f"### {t('h_contacts', lang)}\n\n{table}## {t('h_risks', lang)}\n\nTeksts.\n\n"
                 f"{table}## {t('h_contacts', lang)}\n\n{table}")
+    appendix = f"## {t('h_routes_table', lang)}\n\n{table}## {t('h_answers', lang)}\n\n{table}"
     meta = DocMeta("Plāns", "Ērgļi", lang, "Ērgļi", "27.11.2026")
-    html = markdown_to_html(markdown, meta)
+    html = markdown_to_html(f"# Plāns\n\n---\n\nViena lapa.\n\n---\n\n{markdown}---\n\n{appendix}",
+                            meta)
     body = html[html.index("<main"):]
     assert re.findall(r"<table[^>]*>", body) == [
         '<table class="checklist">', "<table>", "<table>", "<table>",
-        '<table class="contacts">']
+        '<table class="contacts">', '<table class="routes">', "<table>"]
 
 
 def test_task_lists_become_boxes_not_inputs() -> None:

@@ -76,7 +76,8 @@ def _toc_entries(headings: Sequence[Heading]) -> list[Heading]:
 
 
 # The tables whose columns print sizes itself, by the key of the heading they stand under.
-_TABLE_CLASSES = {"h_checklist": "checklist", "h_contacts": "contacts"}
+_TABLE_CLASSES = {"h_checklist": "checklist", "h_contacts": "contacts",
+                  "h_routes_table": "routes"}
 
 
 # The few words the PDF itself adds around the plan (catalogue keys "pdf_<key>").
@@ -216,8 +217,8 @@ def markdown_to_html(markdown: str, meta: DocMeta) -> str:
     parts = mdparse.split_parts(tokens)
     mdparse.prepare(parts.onepager + parts.body + parts.appendices)
     headings = mdparse.headings(parts.body + parts.appendices)
-    mdparse.class_tables(parts.body, {t(key, meta.lang): name
-                                      for key, name in _TABLE_CLASSES.items()})
+    mdparse.class_tables(parts.body + parts.appendices,
+                         {t(key, meta.lang): name for key, name in _TABLE_CLASSES.items()})
 
     def html(part: list[Token]) -> str:
         return mdparse.render(mdparse.print_marks(part, meta.lang), env)

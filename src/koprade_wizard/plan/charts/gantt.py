@@ -44,11 +44,11 @@ class GanttTask:
 class Gantt:
     title: str
     tasks: tuple[GanttTask, ...]
+    label: str = ""  # accTitle: what a screen reader says where no title is drawn
 
 
 _GANTT_IGNORED = ("axisFormat", "tickInterval", "excludes", "includes", "todayMarker",
-                  "weekday", "inclusiveEndDates", "topAxis", "displayMode", "accTitle",
-                  "accDescr")
+                  "weekday", "inclusiveEndDates", "topAxis", "displayMode", "accDescr")
 _TAGS = frozenset({"done", "active", "crit", "milestone"})
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([dw])")
@@ -56,7 +56,7 @@ _DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([dw])")
 
 def parse_gantt(lines: Sequence[str]) -> Gantt:
     """Parse the lines after ``gantt``; raises :class:`ChartError` on anything unknown."""
-    title = ""
+    title = label = ""
     section = ""
     tasks: list[GanttTask] = []
     ends_by_id: dict[str, date] = {}
@@ -65,6 +65,8 @@ def parse_gantt(lines: Sequence[str]) -> Gantt:
         keyword = keyword.rstrip(":")  # accTitle: / accDescr: carry a colon
         if keyword == "title":
             title = rest.strip()
+        elif keyword == "accTitle":
+            label = rest.strip()
         elif keyword == "dateFormat":
             if rest.strip() != "YYYY-MM-DD":
                 raise ChartError(f"unsupported dateFormat: {rest.strip()}")
@@ -89,7 +91,7 @@ def parse_gantt(lines: Sequence[str]) -> Gantt:
     last = max(task.end for task in tasks)
     if (last - first).days > MAX_SPAN_DAYS:
         raise ChartError("the timeline is too long to draw")
-    return Gantt(title, tuple(tasks))
+    return Gantt(title, tuple(tasks), label)
 
 
 def _parse_task(
@@ -168,13 +170,13 @@ def _month_starts(first: date, last: date) -> list[date]:
 def gantt_svg(chart: Gantt, lang: str) -> str:
     """Draw a timeline: task names on the left, one bar (or diamond) per task."""
     locale = locale_code(lang)
-    pad, row_h, section_h, axis_h = 8.0, 24.0, 24.0, 42.0
+    pad, row_h, section_h, axis_h = 8.0, 20.0, 20.0, 42.0
     title_h = 30.0 if chart.title else 4.0
     label_size, axis_size = 11.5, 10.5
 
     sections = _group_sections(chart.tasks)
     longest = max(text_width(task.name, label_size) for task in chart.tasks)
-    label_w = min(250.0, max(120.0, longest + 28))
+    label_w = min(280.0, max(120.0, longest + 28))
     x0, x1 = label_w, WIDTH - pad
 
     domain_start = _month_start(min(task.start for task in chart.tasks))
@@ -192,7 +194,7 @@ def gantt_svg(chart: Gantt, lang: str) -> str:
     rows = sum(len(tasks) for _, tasks in sections)
     headed = sum(1 for name, _ in sections if name)
     height = title_h + axis_h + rows * row_h + headed * section_h + pad
-    svg = Svg(WIDTH, height, chart.title)
+    svg = Svg(WIDTH, height, chart.title or chart.label)
     if chart.title:
         svg.text(WIDTH / 2, 19, fit(chart.title, WIDTH - 2 * pad, 14), size=14,
                  anchor="middle", weight="bold")
@@ -206,18 +208,18 @@ def gantt_svg(chart: Gantt, lang: str) -> str:
         colour = PALETTE[index % len(PALETTE)]
         if section:
             svg.rect(0, y, WIDTH, section_h, fill=BAND, cls="section")
-            svg.text(pad, y + 16.5, fit(section, WIDTH - 2 * pad, label_size), size=label_size,
-                     weight="bold", fill=colour)
+            svg.text(pad, y + section_h / 2 + 4.5, fit(section, WIDTH - 2 * pad, label_size),
+                     size=label_size, weight="bold", fill=colour)
             y += section_h
         for task in tasks:
             indent = 2 * pad if section else pad
-            svg.text(indent, y + 16, fit(task.name, x0 - indent - 6, label_size),
+            svg.text(indent, y + row_h / 2 + 4, fit(task.name, x0 - indent - 6, label_size),
                      size=label_size)
             if task.milestone:
                 _milestone(svg, task, x_of, y + row_h / 2, locale, x0, x1)
             else:
                 left, right = x_of(task.start), x_of(task.end)
-                svg.rect(left, y + 5, max(right - left, 1.5), row_h - 10, fill=colour, rx=2,
+                svg.rect(left, y + 4, max(right - left, 1.5), row_h - 8, fill=colour, rx=2,
                          cls="bar", stroke=INK if task.critical else None)
             svg.line(0, y + row_h, WIDTH, y + row_h, stroke=GRID, width=0.6)
             y += row_h
