@@ -6,15 +6,21 @@ import re
 import unicodedata
 from collections import Counter
 
+import pytest
+
+from koprade_wizard.guidance.datafile import DataFileError
 from koprade_wizard.guidance.municipalities import (
     AS_OF,
     BY_SLUG,
+    COORDINATES_SOURCE_ID,
     EXPECTED_COUNT,
     FORMER_SLUGS,
     LAG_BY_MUNICIPALITY,
     LEGAL_SOURCE_ID,
     MUNICIPALITIES,
     PLANNING_REGION_NAMES,
+    WEBSITES_AS_OF,
+    _municipality,
     lookup,
 )
 from koprade_wizard.guidance.sources import SOURCES
@@ -94,3 +100,61 @@ def test_lag_map_covers_every_municipality_and_guesses_nothing() -> None:
 
 def test_lookup_of_an_unknown_slug() -> None:
     assert lookup("atlantis") is None
+
+
+def test_every_council_has_an_https_website_and_its_source() -> None:
+    for m in MUNICIPALITIES:
+        assert m.website is not None and m.no_website is None, m.slug
+        assert re.fullmatch(r"https://[a-z0-9.-]+\.lv", m.website), m.website
+    assert len({m.website for m in MUNICIPALITIES}) == len(MUNICIPALITIES)
+    assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", WEBSITES_AS_OF)
+
+
+def test_council_names_in_latvian() -> None:
+    assert BY_SLUG["madonas-novads"].council_lv == "Madonas novada pašvaldība"
+    assert BY_SLUG["riga"].council_lv == "Rīgas valstspilsētas pašvaldība"
+    assert BY_SLUG["daugavpils"].council_lv == "Daugavpils valstspilsētas pašvaldība"
+
+
+def test_administrative_centres_and_their_coordinates_have_sources() -> None:
+    assert COORDINATES_SOURCE_ID in SOURCES
+    assert BY_SLUG["ropazu-novads"].centre == "Ulbroka"
+    assert BY_SLUG["dienvidkurzemes-novads"].centre == "Grobiņa"
+    # A novads run from the state city of the same name shares its coordinates.
+    for novads, city in (("jelgavas-novads", "jelgava"), ("rezeknes-novads", "rezekne"),
+                         ("ventspils-novads", "ventspils"), ("augsdaugavas-novads",
+                                                             "daugavpils")):
+        assert (BY_SLUG[novads].lat, BY_SLUG[novads].lon) == (BY_SLUG[city].lat,
+                                                              BY_SLUG[city].lon)
+    # Latgale lies east of Kurzeme: a swapped lat/lon would break this.
+    assert BY_SLUG["ludzas-novads"].lon > BY_SLUG["liepaja"].lon + 6
+
+
+def _row(**change: object) -> dict[str, object]:
+    row: dict[str, object] = {"slug": "test-novads", "kind": "novads", "name_lv": "Testa novads",
+                              "name_en": "Test Municipality", "region": "vidzeme",
+                              "website": "https://www.test.lv", "centre": "Tests",
+                              "lat": 57.0, "lon": 25.0}
+    row.update(change)
+    return {k: v for k, v in row.items() if v is not None}
+
+
+@pytest.mark.parametrize("change", [
+    {"website": "http://www.test.lv"},       # not https
+    {"website": "www.test.lv"},              # no scheme
+    {"website": "https://www.test.lv two"},  # not one address
+    {"website": None},                       # no website and no reason
+    {"website": None, "no_website": " "},    # an empty reason
+    {"no_website": "none found"},            # a reason next to a website
+    {"lat": 25.0, "lon": 57.0},              # swapped: outside Latvia
+    {"centre": None},
+])
+def test_the_data_file_check_rejects_a_bad_row(change: dict[str, object]) -> None:
+    with pytest.raises(DataFileError):
+        _municipality(_row(**change))
+
+
+def test_a_row_may_say_why_it_has_no_website() -> None:
+    m = _municipality(_row(website=None, no_website="the council has no site of its own"))
+    assert m.website is None and m.no_website
+    assert _municipality(_row()).website == "https://www.test.lv"

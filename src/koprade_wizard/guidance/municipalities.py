@@ -15,7 +15,9 @@ list below is that state and is believed current in November 2026. An answers fi
 that still names ``varaklanu-novads`` is mapped through ``FORMER_SLUGS``.
 
 The list itself — names in Latvian and English, kinds, planning regions and their
-names, former slugs — is in ``data/municipalities.yaml``, read once and checked here.
+names, former slugs, each council's website, administrative centre and its
+coordinates — is in ``data/municipalities.yaml``, read once and checked here (a
+website must be an https address, or the row says why it has none).
 
 The other three valstspilsētas (Jēkabpils, Ogre, Valmiera) lie inside the novads of
 the same name and are not municipalities of their own.
@@ -34,6 +36,7 @@ is one more reason not to guess.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from koprade_wizard.common.record import record
@@ -58,10 +61,52 @@ class Municipality:
     name_en: str
     kind: Kind
     planning_region: PlanningRegion
+    website: str | None  # the council's official https site; None: ``no_website`` says why
+    no_website: str | None  # why the data holds no website (only when ``website`` is None)
+    centre: str  # the administrative centre, as the law's annex names it
+    lat: float  # the centre's coordinates in degrees (WGS 84)
+    lon: float
+
+    @property
+    def council_lv(self) -> str:
+        """The council's own Latvian name ("Madonas novada pašvaldība")."""
+        if self.kind == "state_city":
+            return f"{self.official_lv.removesuffix(' valstspilsēta')} valstspilsētas pašvaldība"
+        return f"{self.name_lv.removesuffix(' novads')} novada pašvaldība"
 
 
 _KINDS: tuple[Kind, ...] = ("novads", "state_city")
 _REGIONS: tuple[PlanningRegion, ...] = ("riga", "vidzeme", "kurzeme", "zemgale", "latgale")
+
+
+# Latvia's extent in degrees, with a margin: a centre outside it is a typing error.
+_LAT = (55.6, 58.1)
+_LON = (20.9, 28.3)
+_HTTPS = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?")
+
+
+def _website(slug: object, row: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The row's website and, where it has none, the reason it gives."""
+    site, why = row.get("website"), row.get("no_website")
+    if site is None:
+        if not (isinstance(why, str) and why.strip()):
+            raise DataFileError(DATA_FILE, f"{slug}: a website (https://…) is needed, "
+                                           f"or no_website saying why there is none")
+        return None, why
+    if why is not None or not (isinstance(site, str) and _HTTPS.fullmatch(site)):
+        raise DataFileError(DATA_FILE, f"{slug}: website must be one https:// address "
+                                       f"(and then no no_website), not {site!r}")
+    return site, None
+
+
+def _centre(slug: object, row: dict[str, Any]) -> tuple[str, float, float]:
+    centre, lat, lon = row.get("centre"), row.get("lat"), row.get("lon")
+    if not (isinstance(centre, str) and centre and isinstance(lat, (int, float))
+            and isinstance(lon, (int, float)) and _LAT[0] <= lat <= _LAT[1]
+            and _LON[0] <= lon <= _LON[1]):
+        raise DataFileError(DATA_FILE, f"{slug}: centre (a place name) and its lat/lon in "
+                                       f"Latvia ({_LAT}, {_LON}) are needed")
+    return centre, float(lat), float(lon)
 
 
 def _municipality(row: dict[str, Any]) -> Municipality:
@@ -75,8 +120,10 @@ def _municipality(row: dict[str, Any]) -> Municipality:
         official = f"{row['genitive_lv']} valstspilsēta"
     else:
         official = row["name_lv"]
+    website, no_website = _website(slug, row)
+    centre, lat, lon = _centre(slug, row)
     return Municipality(row["slug"], row["name_lv"], official, row["name_en"], row["kind"],
-                        row["region"])
+                        row["region"], website, no_website, centre, lat, lon)
 
 
 def _read() -> tuple[dict[str, Any], tuple[Municipality, ...]]:
@@ -91,6 +138,9 @@ def _read() -> tuple[dict[str, Any], tuple[Municipality, ...]]:
     for old, new in raw["former_slugs"].items():
         if new not in slugs or old in slugs:
             raise DataFileError(DATA_FILE, f"former slug {old} must lead to a current one")
+    for key in ("coordinates_source_id", "websites_as_of"):
+        if not (isinstance(raw.get(key), str) and raw[key]):
+            raise DataFileError(DATA_FILE, f"{key} is needed (a quoted text)")
     return raw, rows
 
 
@@ -98,6 +148,10 @@ DATA_FILE = "municipalities.yaml"
 _RAW, MUNICIPALITIES = _read()
 AS_OF: str = str(_RAW["as_of"])
 LEGAL_SOURCE_ID: str = _RAW["legal_source_id"]
+#: The source of the administrative centres' coordinates.
+COORDINATES_SOURCE_ID: str = _RAW["coordinates_source_id"]
+#: When the councils' website addresses were checked.
+WEBSITES_AS_OF: str = _RAW["websites_as_of"]
 EXPECTED_COUNT: int = _RAW["expected_count"]
 
 BY_SLUG: dict[str, Municipality] = {m.slug: m for m in MUNICIPALITIES}

@@ -16,6 +16,8 @@ from koprade_wizard.common import answers as answer
 from koprade_wizard.common.record import field, record
 from koprade_wizard.guidance import calc, funding, territories
 from koprade_wizard.guidance.funding import FundingMatch, Reason
+from koprade_wizard.guidance.incubators import NearestIncubator
+from koprade_wizard.guidance.incubators import nearest as nearest_incubator
 from koprade_wizard.guidance.municipalities import Municipality, lookup
 from koprade_wizard.guidance.schedule import Schedule, TimelineTask, schedule
 from koprade_wizard.guidance.sources import lookup_source
@@ -145,6 +147,8 @@ class PlanData:
     citations: Citations = field(compare=False)
     bridge: Bridge | None = None
     schedule: Schedule | None = None
+    # LIAA's business incubator for the founder's municipality; None: no municipality.
+    incubator: NearestIncubator | None = None
 
     @property
     def lag_source_ids(self) -> tuple[str, ...]:
@@ -374,4 +378,5 @@ def build_plan(tree: DecisionTree, answers: answer.Answers, lang: str,
         citations=Citations(tree.sources, lang),
         bridge=bridge(result, tasks, opening),
         schedule=plan_schedule,
+        incubator=nearest_incubator(muni) if muni else None,
     )

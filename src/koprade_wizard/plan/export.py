@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from koprade_wizard import __version__
-from koprade_wizard.guidance import calc, funding, funding_texts
+from koprade_wizard.guidance import calc, funding, funding_texts, incubators
 from koprade_wizard.guidance.calc.inputs import ACCEPTED, FOUNDER
+from koprade_wizard.guidance.municipalities import WEBSITES_AS_OF
 from koprade_wizard.plan.data import PlanData
 
 SCHEMA_ID = "koprade-plan-data"
@@ -143,7 +144,8 @@ def _initiative(plan: PlanData) -> dict[str, Any]:
     muni = plan.municipality
     return {
         "name": a.get("initiative_name"),
-        "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en}
+        "municipality": {"id": muni.slug, "name_lv": muni.name_lv, "name_en": muni.name_en,
+                         "website": muni.website, "website_as_of": WEBSITES_AS_OF}
         if muni else None,
         "parish": a.get("parish"),
         "settlement": a.get("settlement"),
@@ -153,6 +155,17 @@ def _initiative(plan: PlanData) -> dict[str, Any]:
         "premises_found": a.get("premises_found"),
         "target_opening": _iso(a.get("target_opening")),
     }
+
+
+def _incubator(plan: PlanData) -> dict[str, Any] | None:
+    """LIAA's incubator for the founder's municipality and how it was chosen."""
+    near = plan.incubator
+    if near is None:
+        return None
+    inc = near.incubator
+    return {"id": inc.id, "name_lv": inc.name_lv, "name_en": inc.name_en, "town": inc.town,
+            "page": incubators.PAGE, "rule": near.rule, "km": round(near.km, 1),
+            "source": incubators.SOURCE_ID, "as_of": incubators.SOURCE.as_of}
 
 
 def _demand(plan: PlanData) -> dict[str, Any]:
@@ -190,6 +203,7 @@ def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict
         "initiative": _initiative(plan),
         "demand": _demand(plan),
         "lag": _lag(plan),
+        "incubator": _incubator(plan),
         "funding": _funding(plan),
         "funding_gap": {
             "setup_total": _eur(gap.setup_total),

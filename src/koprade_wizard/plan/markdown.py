@@ -28,8 +28,10 @@ from jinja2.bccache import Bucket
 from koprade_wizard import __version__
 from koprade_wizard.common.errors import RenderError
 from koprade_wizard.common.paths import templates_dir
-from koprade_wizard.guidance import calc, funding_routes, funding_texts
+from koprade_wizard.guidance import calc, funding_routes, funding_texts, incubators
+from koprade_wizard.guidance.municipalities import COORDINATES_SOURCE_ID
 from koprade_wizard.guidance.sources import SOURCES, lookup_source
+from koprade_wizard.guidance.visits import VISIT_SPACES
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t, tn
 from koprade_wizard.pack.loader import cache_dir
@@ -152,6 +154,14 @@ def render_markdown(plan: PlanData, folder: Path | None = None) -> str:
         # The anchor the PDF gives a heading, for a link to it from elsewhere.
         "anchor": mdtext.slugify,
         "source_url": lambda sid: (src.url if (src := lookup_source(sid)) else None),
+        # Contacts: LIAA's incubator page, its site and its source, the coordinates'
+        # source (for a distance), the study-visit spaces and their sources: data.
+        "incubator_page": incubators.PAGE,
+        "incubator_site": incubators.PAGE.split("//", 1)[-1].split("/", 1)[0].removeprefix(
+            "www."),
+        "incubator_source": incubators.SOURCE_ID,
+        "coordinates_source": COORDINATES_SOURCE_ID,
+        "study_visits": VISIT_SPACES,
         # Where a default comes from: a source id, or "assumption".
         "default_source": lambda name: calc.DEFAULT_SOURCES[name],
         # ALTUM's own-share rule, which may keep the start loan below what is needed.
