@@ -412,3 +412,13 @@ def test_every_example_has_something_under_each_heading(tree: DecisionTree, path
                                                         lang: str) -> None:
     _, md = render(tree, example_answers(tree, path, lang), lang)
     plan_invariants.check_no_empty_section(md)
+
+
+def test_the_readmes_pass_markdownlint() -> None:
+    """The project's own documents read as cleanly as the plans it writes."""
+    if not LINTER.exists():
+        pytest.fail(f"{LINTER} is missing: run `npm install` (make test does it)")
+    result = subprocess.run([str(LINTER), "README.md", "steps/README.md"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Linting: 2 file" in result.stdout + result.stderr
