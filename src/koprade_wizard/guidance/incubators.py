@@ -18,12 +18,11 @@ both ends of a distance are coordinates in ``data/municipalities.yaml``.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, Literal
 
 from koprade_wizard.common.record import record
 from koprade_wizard.guidance.datafile import DataFileError, read_data
-from koprade_wizard.guidance.municipalities import BY_SLUG, Municipality
+from koprade_wizard.guidance.municipalities import BY_SLUG, HTTPS_ADDRESS, Municipality
 from koprade_wizard.guidance.sources import SOURCES, Source
 
 Kind = Literal["regional", "creative"]
@@ -34,7 +33,6 @@ Rule = Literal["own", "centre", "distance"]
 
 DATA_FILE = "liaa_incubators.yaml"
 _KINDS: tuple[Kind, ...] = ("regional", "creative")
-_HTTPS = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?")
 #: The mean radius of the Earth (IUGG), for great-circle distances.
 EARTH_RADIUS_KM = 6371.0088
 #: Two centres closer than this are one place (a novads run from the state city).
@@ -85,7 +83,7 @@ def parse(raw: dict[str, Any]) -> tuple[Source, tuple[Incubator, ...]]:
     """The source and the incubators of a parsed data file, checked;
     :class:`DataFileError` names the first bad row."""
     source = SOURCES.get(str(raw.get("source_id")))
-    if source is None or not (source.url and _HTTPS.fullmatch(source.url)):
+    if source is None or not (source.url and HTTPS_ADDRESS.fullmatch(source.url)):
         raise DataFileError(DATA_FILE, f"source_id {raw.get('source_id')!r} must be an entry "
                                        f"of sources.yaml with one https:// address")
     rows = raw.get("incubators")

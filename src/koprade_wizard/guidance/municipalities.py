@@ -82,7 +82,8 @@ _REGIONS: tuple[PlanningRegion, ...] = ("riga", "vidzeme", "kurzeme", "zemgale",
 # Latvia's extent in degrees, with a margin: a centre outside it is a typing error.
 _LAT = (55.6, 58.1)
 _LON = (20.9, 28.3)
-_HTTPS = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?")
+#: One web address on https (what a council's or a source's address must be).
+HTTPS_ADDRESS = re.compile(r"https://[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?")
 
 
 def _website(slug: object, row: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -93,7 +94,7 @@ def _website(slug: object, row: dict[str, Any]) -> tuple[str | None, str | None]
             raise DataFileError(DATA_FILE, f"{slug}: a website (https://…) is needed, "
                                            f"or no_website saying why there is none")
         return None, why
-    if why is not None or not (isinstance(site, str) and _HTTPS.fullmatch(site)):
+    if why is not None or not (isinstance(site, str) and HTTPS_ADDRESS.fullmatch(site)):
         raise DataFileError(DATA_FILE, f"{slug}: website must be one https:// address "
                                        f"(and then no no_website), not {site!r}")
     return site, None
