@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,7 @@ Edit = tuple[str, str | None, str]
 
 
 @pytest.fixture(scope="session")
-def _seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A cache holding what the bundled pack and plan leave there: the checked tree, the
     compiled templates and the parsed data files, made once per test process. A program
     started by a test then reads the bundled pack as a user's second run does, instead
@@ -54,7 +54,18 @@ def _seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
             del os.environ["XDG_CACHE_HOME"]
         else:
             os.environ["XDG_CACHE_HOME"] = before
-    return seed
+    seeded = _contents(seed)
+    yield seed
+    # The tests' caches are links to these files (see _own_cache): none may have changed.
+    # (New files may appear: the process's template environment keeps the folder it was
+    # made with, and compiles into it what the seeding render did not need.)
+    changed = [path for path, data in seeded.items()
+               if not path.exists() or path.read_bytes() != data]
+    assert not changed, f"a test wrote into a cache file in place: {changed}"
+
+
+def _contents(folder: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 @pytest.fixture(autouse=True)
@@ -62,12 +73,24 @@ def _own_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
                monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test (and every program it starts) away from the user's cache.
 
-    The test's own cache starts as a copy of the seeded one, unless the test is about
-    the cache itself (``@pytest.mark.cold_cache``): then it starts empty."""
+    The test's own cache starts as the seeded one, unless the test is about the cache
+    itself (``@pytest.mark.cold_cache``): then it starts empty. The seeded files are
+    linked, not copied (a copy for each of two thousand tests is seconds of the
+    suite): the program replaces a cache file whole, by renaming a new one over it, so
+    a test's writes leave the seed as it was. A test that writes into a cache file in
+    place must therefore be a ``cold_cache`` one."""
     cache = tmp_path_factory.mktemp("cache")
     if request.node.get_closest_marker("cold_cache") is None:
-        shutil.copytree(request.getfixturevalue("_seed_cache"), cache, dirs_exist_ok=True)
+        shutil.copytree(request.getfixturevalue("_seed_cache"), cache, dirs_exist_ok=True,
+                        copy_function=_link_or_copy)
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

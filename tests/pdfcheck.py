@@ -93,6 +93,7 @@ class RenderedExamples:
     def __init__(self, out: Path) -> None:
         self.out = out
         self._texts: dict[Path, list[str]] = {}
+        self._readers: dict[Path, PdfReader] = {}
 
     @contextlib.contextmanager
     def _locked(self, base: Path) -> Iterator[None]:
@@ -128,7 +129,13 @@ class RenderedExamples:
         return self._rendered(example, out, "--lang", lang)
 
     def reader(self, example: Path, lang: str | None = None) -> PdfReader:
-        return PdfReader(self._plan(example, lang).with_suffix(".pdf"))
+        """One reader per plan and process, shared by the tests that read the plan: a
+        tagged PDF keeps its thousands of objects in one compressed stream, which pypdf
+        parses in Python (about a second) the first time a reader touches any of them."""
+        pdf = self._plan(example, lang).with_suffix(".pdf")
+        if pdf not in self._readers:
+            self._readers[pdf] = PdfReader(pdf)
+        return self._readers[pdf]
 
     def _plan(self, example: Path, lang: str | None) -> Path:
         return self.base(example) if lang is None else self.in_language(example, lang)
@@ -141,26 +148,28 @@ class RenderedExamples:
             kept = base.with_name(f"{base.name}-pages.json")
             with self._locked(base):
                 if not kept.exists():
-                    texts = page_texts(base.with_suffix(".pdf"))
+                    texts = page_texts(base.with_suffix(".pdf"),
+                                       pages=len(self.reader(example, lang).pages))
                     kept.write_text(json.dumps(texts), encoding="utf-8")
             self._texts[base] = json.loads(kept.read_text(encoding="utf-8"))
         return self._texts[base]
 
 
-def page_texts(pdf: Path) -> list[str]:
+def page_texts(pdf: Path, pages: int | None = None) -> list[str]:
     """The text of each page, as poppler's ``pdftotext`` reads it (what most PDF viewers
     on Linux use), else as pypdf does: pypdf parses every content stream in Python, some
     twenty times slower (seconds for one plan), and poppler is on the machines the
-    Makefile sets up."""
+    Makefile sets up. ``pages``, the PDF's page count if the caller has it, saves
+    parsing the file again to check that poppler found every page."""
     if shutil.which("pdftotext") is None:
         return [page.extract_text() for page in PdfReader(pdf).pages]
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                          capture_output=True, timeout=120).stdout.decode("utf-8")
-    pages = out.split("\f")  # a form feed ends each page
-    if pages and not pages[-1].strip():
-        pages.pop()
-    assert len(pages) == len(PdfReader(pdf).pages), pdf
-    return pages
+    texts = out.split("\f")  # a form feed ends each page
+    if texts and not texts[-1].strip():
+        texts.pop()
+    assert len(texts) == (len(PdfReader(pdf).pages) if pages is None else pages), pdf
+    return texts
 
 
 def own_language(example: Path) -> str:

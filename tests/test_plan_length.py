@@ -67,7 +67,7 @@ def test_the_plan_fits_its_pages(example: Path, lang: str,
                                  examples_rendered: RenderedExamples) -> None:
     """At most 18 pages; the body, from its first heading to the first appendix, at
     most 12."""
-    reader = PdfReader(examples_rendered.in_language(example, lang).with_suffix(".pdf"))
+    reader = examples_rendered.reader(example, lang)
     starts = _heading_pages(reader)
     body = starts[t("h_routes_table", lang)] - starts[t("h_profile", lang)]
     assert len(reader.pages) <= MAX_PAGES
@@ -79,7 +79,7 @@ def test_the_plan_fits_its_pages(example: Path, lang: str,
 def test_page_two_is_the_plan_on_one_page_and_the_copies_agree(
         example: Path, lang: str, examples_rendered: RenderedExamples) -> None:
     base = examples_rendered.in_language(example, lang)
-    reader = PdfReader(base.with_suffix(".pdf"))
+    reader = examples_rendered.reader(example, lang)
     texts = examples_rendered.page_texts(example, lang)
     pages = [_flat(text) for text in texts]
 
