@@ -72,13 +72,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from bundled import bundled_tree
 
-from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 
 # example: desks, member capacity, members planned, set-up €, monthly €, net per member €,
 #          members needed, month of operating break-even, month the set-up is recovered

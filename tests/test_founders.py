@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 import yaml
+from bundled import bundled_tree
 
-from koprade_wizard.cli.wiring import load_pack
 from koprade_wizard.guidance.funding import Fit
 from koprade_wizard.plan.data import PlanData, build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 TODAY = dt.date(2026, 11, 27)
 LEADER = ("leader_economy", "leader_community")
 LEADER_ACTIONS = {"leader-application", "contact-your-lag"}

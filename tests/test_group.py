@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bundled import bundled_tree
 from test_cli import WIZARD
 
 from koprade_wizard.cli.wiring import load_pack
@@ -22,7 +23,7 @@ from koprade_wizard.plan.output import PlanRequest, write_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-TREE = load_pack(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 def program(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # A PDF on a loaded two-core machine can take far longer than the CLI tests allow.
     return subprocess.run([str(WIZARD), *args], cwd=cwd, capture_output=True, text=True,

@@ -15,12 +15,12 @@ import docx
 import pdfcheck
 import pytest
 import yaml
+from bundled import bundled_tree
 from markdown_it import MarkdownIt
 from pdfcheck import RenderedExamples
 from pypdf import PdfReader
 
 from koprade_wizard.cli import run
-from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.i18n import formatting
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview import answers_file as answer_file
@@ -35,7 +35,7 @@ def by_example(examples: list[Path]) -> list[object]:
     tests of one plan run in one process, and the plans spread over the processes."""
     return [pytest.param(p, id=p.stem, marks=pdfcheck.plan_group(p)) for p in examples]
 
-TREE = load_tree(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 LATVIAN = "āčēģīķļņšūž"
 # Whichever test first needs ``rendered`` renders the seven PDFs (several seconds of
 # CPU each): on a shared, loaded machine that takes longer than the default timeout.

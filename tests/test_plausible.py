@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bundled import bundled_tree
 
 from koprade_wizard.cli.main import run
-from koprade_wizard.cli.wiring import load_pack
 from koprade_wizard.common.errors import StepFileError
 from koprade_wizard.i18n.messages import t
 from koprade_wizard.interview.engine import Interview
@@ -22,7 +22,7 @@ from koprade_wizard.pack.loader import load_tree
 
 MakePack = Callable[..., Path]
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 EXAMPLE = ROOT / "examples" / "association-workshop.yaml"
 TODAY = dt.date(2026, 12, 1)
 LIKELY_AREA = ("place.yaml", "validate: {min: 10, max: 5000}",

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import plan_invariants
 import pytest
+from bundled import bundled_tree
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.guidance.funding import Fit
 from koprade_wizard.interview.engine import Interview
 from koprade_wizard.pack import kinds as answer_rules
@@ -24,7 +24,7 @@ from koprade_wizard.plan.data import PlanData, build_plan
 from koprade_wizard.plan.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 TODAY = dt.date(2026, 11, 27)
 # Text with the characters that could break Markdown, HTML or a template.
 HOSTILE = st.text(

@@ -13,14 +13,14 @@ from typing import Any
 import pexpect
 import pytest
 import yaml
+from bundled import bundled_tree
 
-from koprade_wizard.cli.wiring import load_pack
 from koprade_wizard.i18n.messages import t
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_pack(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 ORDER = [q.id for q in TREE.questions()]
 EXAMPLE = yaml.safe_load((ROOT / "examples" / "association-workshop.yaml").read_text("utf-8"))
 WIZARD = shutil.which("koprade-wizard", path=str(Path(sys.executable).parent))

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bundled import bundled_tree
 
-from koprade_wizard.cli.wiring import load_pack as load_tree
 from koprade_wizard.guidance.schedule import DAYS, Schedule, schedule
 from koprade_wizard.interview import answers_file as answer_file
 from koprade_wizard.plan.data import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
-TREE = load_tree(ROOT / "steps", use_cache=False)
+TREE = bundled_tree()
 TODAY = dt.date(2026, 12, 1)
 
 
