@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -68,8 +70,16 @@ def _contents(folder: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+@pytest.fixture(scope="session")
+def _caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder of the tests' own caches. A folder of its own keeps pytest's folder
+    of temporary folders short: pytest numbers a new one by listing that folder, which
+    with a cache for each of a thousand tests took longer than most tests."""
+    return tmp_path_factory.mktemp("caches")
+
+
 @pytest.fixture(autouse=True)
-def _own_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+def _own_cache(request: pytest.FixtureRequest, _caches: Path,
                monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test (and every program it starts) away from the user's cache.
 
@@ -79,18 +89,29 @@ def _own_cache(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     suite): the program replaces a cache file whole, by renaming a new one over it, so
     a test's writes leave the seed as it was. A test that writes into a cache file in
     place must therefore be a ``cold_cache`` one."""
-    cache = tmp_path_factory.mktemp("cache")
+    cache = Path(tempfile.mkdtemp(dir=_caches))
     if request.node.get_closest_marker("cold_cache") is None:
-        shutil.copytree(request.getfixturevalue("_seed_cache"), cache, dirs_exist_ok=True,
-                        copy_function=_link_or_copy)
+        _link_tree(request.getfixturevalue("_seed_cache"), cache)
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copy2(source, target)
+@functools.cache
+def _listing(seed: Path) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """The seed's folders (parents first) and files, relative to it, as it was seeded."""
+    entries = sorted(path.relative_to(seed) for path in seed.rglob("*"))
+    return (tuple(p for p in entries if (seed / p).is_dir()),
+            tuple(p for p in entries if (seed / p).is_file()))
+
+
+def _link_tree(seed: Path, target: Path) -> None:
+    folders, files = _listing(seed)
+    for folder in folders:
+        (target / folder).mkdir()
+    for name in files:
+        try:
+            os.link(seed / name, target / name)
+        except OSError:  # another file system, or one without hard links
+            shutil.copy2(seed / name, target / name)
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

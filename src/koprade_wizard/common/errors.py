@@ -9,7 +9,6 @@ account (a parser's, say), shown as it is.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from koprade_wizard.common.record import field, record
 
@@ -21,7 +20,7 @@ class Message:
     form where the text has them."""
 
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
     count: int | None = None
 
     def __hash__(self) -> int:  # the parameters may hold texts per language (dicts)
@@ -32,7 +31,7 @@ class Message:
         return f"{self.code}({inner})" if inner else self.code
 
 
-def msg(code: str, /, count: int | None = None, **params: Any) -> Message:
+def msg(code: str, /, count: int | None = None, **params: object) -> Message:
     """``msg("missing_key", key="id")``: a ``Message`` in one call."""
     return Message(code, params, count)
 
@@ -65,7 +64,7 @@ class Problem:
         return self.message.code if isinstance(self.message, Message) else None
 
     @property
-    def params(self) -> Mapping[str, Any]:
+    def params(self) -> Mapping[str, object]:
         return self.message.params if isinstance(self.message, Message) else {}
 
     def __str__(self) -> str:

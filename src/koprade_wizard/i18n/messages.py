@@ -8,7 +8,6 @@ its wording can change without touching either.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from koprade_wizard.common.errors import Message, Problem, Said
 from koprade_wizard.i18n.catalog import languages, translations
@@ -18,7 +17,7 @@ DEFAULT_LANG = "lv"
 LANGS: tuple[str, ...] = tuple(sorted(languages(), key=lambda code: (code != DEFAULT_LANG, code)))
 
 
-def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The message ``key`` in ``lang`` (its base language, English or Latvian if it lacks it).
 
     A key in no catalogue raises ``MissingMessage`` (a ``KeyError``)."""
@@ -26,7 +25,7 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
     return text.format(**params) if params else text
 
 
-def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **params: Any) -> str:
+def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **params: object) -> str:
     """The form of message ``key`` for the count ``n`` (the language's plural rules).
 
     The count is offered to the text as ``{n}`` unless ``params`` name it otherwise.

@@ -108,7 +108,7 @@ class _Checker(Reader):
                          id=sid, other=f"{self._show(pack.path)}:{seen[sid]}")
             seen.setdefault(sid, line)
 
-    def check_texts(self, path: Path, node: Any, langs: list[str], key: str = "") -> None:
+    def check_texts(self, path: Path, node: object, langs: list[str], key: str = "") -> None:
         """Every text must exist in every language of the pack, and in no other."""
         if isinstance(node, LineDict):
             for k, v in node.items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from koprade_wizard.common.answers import AnswerValue
 from koprade_wizard.pack.tree import Question, Step, UnitText
@@ -58,9 +57,9 @@ def show(q: Question, value: AnswerValue, lang: str, yes_no: tuple[str, str]) ->
     return str(value)
 
 
-def step_texts(step: Step) -> list[Mapping[str, Any]]:
+def step_texts(step: Step) -> list[Mapping[str, object]]:
     """Every text of a step as its per-language mapping (titles, labels, help, units...)."""
-    found: list[Mapping[str, Any] | None] = [step.title, step.intro]
+    found: list[Mapping[str, object] | None] = [step.title, step.intro]
     for q in step.questions:
         found += [q.label, q.help, q.unit]
         if q.validate_ is not None:

@@ -14,6 +14,7 @@ import itertools
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from koprade_wizard.common.answers import Answers, AnswerValue
@@ -34,19 +35,19 @@ class Target:
     expr: str
     role: str
     owner: str
-    where: Any
+    where: tuple[Path, int, str]  # the file, the line and the key the expression is under
 
 
 @dataclass(frozen=True)
 class Failure:
     target: Target
-    sample: dict[str, Any]
+    sample: dict[str, AnswerValue]
     error: conditions.ConditionError
 
 
 # Beside each kind's own samples, the values that most often break an expression:
 # zero and one, an empty text, a date long past.
-_EDGES: dict[str, tuple[Any, ...]] = {
+_EDGES: dict[str, tuple[AnswerValue, ...]] = {
     "integer": (0, 1, 2, 12, 10_000),
     "decimal": (0, 0.5, 1, 12.5, 10_000.5),
     "text": ("ab",),
@@ -56,10 +57,10 @@ _EDGES: dict[str, tuple[Any, ...]] = {
 }
 
 
-def samples(q: Question) -> list[Any]:
+def samples(q: Question) -> list[AnswerValue]:
     """Answers a founder could give ``q`` (its own rules still to be applied): the
     kind's samples, the edges above, the default, and none when it may stay blank."""
-    found: list[Any] = []
+    found: list[AnswerValue] = []
     for value in (q.default, *kind_of(q).samples(q), *_EDGES.get(q.kind, ())):
         if value is not None and value not in found:
             found.append(value)
@@ -68,7 +69,7 @@ def samples(q: Question) -> list[Any]:
     return found
 
 
-def show(value: Any) -> str:
+def show(value: object) -> str:
     """A sample value the way a step file writes it."""
     if value is None:
         return "none"
@@ -91,7 +92,7 @@ class _Prober:
         self.blank = {q.id: q.blank() for q in tree.questions()}
         self._names: dict[str, set[str]] = {}
         self._held: dict[tuple[str, str], bool | conditions.ConditionError] = {}
-        self._checked: dict[tuple[str, str], Any] = {}
+        self._checked: dict[tuple[str, str], AnswerValue | AnswerInvalid] = {}
 
     def names(self, expr: str | None) -> set[str]:
         if expr is None:
@@ -139,7 +140,7 @@ class _Prober:
                     seen.add(key)
                     yield context
 
-    def scope(self, expr: str | None, context: Answers) -> dict[str, Any]:
+    def scope(self, expr: str | None, context: Answers) -> dict[str, AnswerValue]:
         """Only the answers ``expr`` reads: Jinja copies whatever it is given."""
         return {n: context[n] for n in self.names(expr)}
 
@@ -159,7 +160,7 @@ class _Prober:
             raise found
         return found
 
-    def checked(self, q: Question, value: Any, context: Answers) -> Any:
+    def checked(self, q: Question, value: AnswerValue, context: Answers) -> AnswerValue:
         if q.validate_ is not None and q.validate_.expr is not None:
             return check_value(q, value, context, self.lang)  # reads other answers
         key = (q.id, repr(value))
@@ -189,7 +190,7 @@ class _Prober:
         for context in self.contexts(self.closure(start), target.expr):
             if asked is not None and not self.applies(asked.id, context):
                 continue
-            values: Sequence[Any] = (None,)
+            values: Sequence[AnswerValue] = (None,)
             if target.role in ("validate", "plausible") and owner is not None:
                 values = [v for v in samples(owner) if v is not None]
             read_only = self.scope(target.expr, context)

@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from pydantic import BaseModel, ValidationError
 
@@ -40,7 +40,17 @@ class Parsed:
 
     path: Path
     raw: LineDict
-    model: Any
+    model: Any  # the model class's instance, or None; its class depends on the file
+
+
+class SchemaError(TypedDict):
+    """What this module reads of one of pydantic's error details."""
+
+    type: str
+    loc: tuple[int | str, ...]
+    msg: str
+    input: object
+    ctx: NotRequired[dict[str, object]]
 
 
 class Reader:
@@ -50,7 +60,7 @@ class Reader:
         self.problems = ProblemList()
 
     # -- helpers -------------------------------------------------------------
-    def add(self, path: Path, line: int, msg: str, **params: Any) -> None:
+    def add(self, path: Path, line: int, msg: str, **params: object) -> None:
         self.problems.add(Location(self._show(path), line), Message(msg, params))
 
     def _show(self, path: Path) -> str:
@@ -88,7 +98,7 @@ class Reader:
             return Parsed(path, raw, None)
         return Parsed(path, raw, parsed)
 
-    def type_name(self, value: Any) -> Message:
+    def type_name(self, value: object) -> Message:
         if value is None:
             key = "type_empty"
         elif isinstance(value, dict):
@@ -103,8 +113,8 @@ class Reader:
             key = "type_text"
         return msg(key)
 
-    def schema_problem(self, path: Path, raw: LineDict, err: Any) -> None:
-        loc: tuple[Any, ...] = tuple(err["loc"])
+    def schema_problem(self, path: Path, raw: LineDict, err: SchemaError) -> None:
+        loc: tuple[int | str, ...] = tuple(err["loc"])
         kind: str = err["type"]
         line = line_of(raw, loc, raw.line)
         names = [p for p in loc if isinstance(p, str) and p not in KINDS]
@@ -148,7 +158,7 @@ class Reader:
             self.add(path, line, "bad_value", key=key, reason=err["msg"])
 
     @staticmethod
-    def fields_at(loc: tuple[Any, ...], raw: LineDict) -> list[str]:
+    def fields_at(loc: tuple[int | str, ...], raw: LineDict) -> list[str]:
         """The keys a model accepts where an unknown key was found, for 'did you mean'."""
         parent = loc[:-1]
         models: dict[str, type[BaseModel]] = {

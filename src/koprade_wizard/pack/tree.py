@@ -80,7 +80,7 @@ class Question:
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
 
-    def blank(self) -> Any:
+    def blank(self) -> AnswerValue:
         """What an unanswered or skipped question stands for in conditions: an empty
         list for a multiple choice (so ``'x' in q`` is simply false), else None."""
         from koprade_wizard.pack.kinds import KINDS

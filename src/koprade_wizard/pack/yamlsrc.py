@@ -185,7 +185,7 @@ def load_file(path: Path) -> Any:
     return load_text(decode(path.read_bytes()))
 
 
-def line_of(data: Any, loc: tuple[Any, ...], fallback: int = 0) -> int:
+def line_of(data: object, loc: tuple[int | str, ...], fallback: int = 0) -> int:
     """The line of the deepest node along ``loc`` that is known."""
     line = getattr(data, "line", fallback) or fallback
     node = data

@@ -100,14 +100,14 @@ def phrases(lang: str) -> dict[str, Any]:
     fraction takes the plural form.
     """
 
-    def gettext(key: str, **params: Any) -> str:
+    def gettext(key: str, **params: object) -> str:
         return t(key, lang, **params)
 
-    def plural(key: str, count: float, **params: Any) -> str:
+    def plural(key: str, count: float, **params: object) -> str:
         whole = float(count).is_integer()
         return tn(key, int(count) if whole else 2, lang, **{"n": count, **params})
 
-    def ngettext(singular: str, _plural: str, count: float, **params: Any) -> str:
+    def ngettext(singular: str, _plural: str, count: float, **params: object) -> str:
         return plural(singular, count, **params)
 
     # "s" is the name the templates used before the catalogue; it stays an alias.

@@ -9,7 +9,7 @@ the kind registry (``pack/kinds.py``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import questionary
 from rich.console import Console
@@ -28,6 +28,8 @@ from koprade_wizard.pack.tree import Choice, Question
 
 _BACK_TEXT = "<"
 _SEARCH_FROM = 12  # longer lists get type-to-filter
+
+T = TypeVar("T")
 
 
 def show_value(q: Question, value: AnswerValue, lang: str) -> str:
@@ -97,10 +99,11 @@ class TerminalPrompter:
                                instruction=t("confirm_hint", lang),
                                shortcuts=_YES_NO_KEYS))
 
-    def choose(self, message: str, options: list[tuple[str, Any]], lang: str) -> Any:
+    def choose(self, message: str, options: list[tuple[str, T]], lang: str) -> T:
         """One of a few named options (the resume offer)."""
-        return self._pick(message, [Option(title, value) for title, value in options], lang,
-                          instruction=t("select_hint", lang))
+        picked = self._pick(message, [Option(title, value) for title, value in options], lang,
+                            instruction=t("select_hint", lang))
+        return cast(T, picked)  # the picker hands back one of the values given
 
     # -- parts -----------------------------------------------------------------------
     def _pick(self, message: str, options: list[Option], lang: str, **kw: Any) -> Any:
