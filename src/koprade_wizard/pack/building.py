@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from koprade_wizard.pack.model import ActionRule, PackFile, StepFile
+from koprade_wizard.pack.model import ActionRule, PackFile, QuestionModel, StepFile
 from koprade_wizard.pack.reading import Parsed
 from koprade_wizard.pack.tree import (
     ActionRule as RuntimeAction,
@@ -71,7 +71,7 @@ def build_tree(pack: Parsed, steps: list[Parsed], show: Callable[[Path], str]) -
     )
 
 
-def runtime_question(q: Any) -> Question:
+def runtime_question(q: QuestionModel) -> Question:
     """Copy a validated question into the light run-time class."""
     rules = q.validate_
     return Question(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from koprade_wizard.common.answers import Answers, AnswerValue
 from koprade_wizard.common.errors import msg
@@ -210,8 +210,14 @@ def _re2_options() -> Any:
     return options
 
 
+class Pattern(Protocol):
+    """What the wizard uses of a compiled RE2 pattern (the library has no types)."""
+
+    def fullmatch(self, text: str) -> object | None: ...
+
+
 @lru_cache(maxsize=256)
-def pattern(source: str) -> Any:
+def pattern(source: str) -> Pattern:
     """A step file's pattern, compiled by RE2.
 
     RE2 matches in time linear in the answer, so no pattern (``(a+)+$`` and the like)
@@ -221,7 +227,8 @@ def pattern(source: str) -> Any:
     import re2
 
     try:
-        return re2.compile(source, options=_re2_options())
+        compiled: Pattern = re2.compile(source, options=_re2_options())
+        return compiled
     except re2.error as exc:
         reason = exc.args[0] if exc.args else exc
         if isinstance(reason, bytes):

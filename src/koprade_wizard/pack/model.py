@@ -78,6 +78,9 @@ class _QuestionBase(_Frozen):
         default=None,
         description="A Jinja expression over earlier answers: when it gives a value (not "
         "none), the question is not asked and that value is its answer.")
+    if TYPE_CHECKING:
+        # Each kind's model adds its own ``kind`` (the discriminator) at run time.
+        kind: str
 
     @property
     def choice_values(self) -> tuple[str, ...]:

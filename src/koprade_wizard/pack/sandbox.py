@@ -46,7 +46,7 @@ class LimitExceeded(SecurityError):
         self.kind = kind  # "too_large" or "too_slow"
 
 
-def size(value: Any, budget: int = MAX_SIZE) -> int:
+def size(value: object, budget: int = MAX_SIZE) -> int:
     """How big ``value`` is when written out, shared items counted each time.
 
     Stops counting once past ``budget``, so it costs at most about that much.

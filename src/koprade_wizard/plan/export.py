@@ -32,7 +32,7 @@ _LEADER = (funding.RouteId.LEADER_ECONOMY, funding.RouteId.LEADER_COMMUNITY)
 
 
 @lru_cache(maxsize=1)
-def schema() -> dict[str, Any]:
+def schema() -> dict[str, object]:
     """The JSON Schema of the document :func:`plan_json` returns."""
     loaded: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     return loaded
@@ -189,7 +189,7 @@ def _whole(value: float) -> int:
     return math.ceil(value - 1e-9)
 
 
-def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict[str, Any]:
+def plan_json(plan: PlanData, pack_id: str = "", pack_version: str = "") -> dict[str, object]:
     """The plan's data as a JSON-ready mapping (see the module's docstring)."""
     result = plan.calc
     cap, be, gap = result.capacity, result.break_even, result.funding
@@ -250,5 +250,5 @@ def _plain(value: Any) -> Any:
     return _iso(value) if hasattr(value, "isoformat") else value
 
 
-def dumps(document: Mapping[str, Any]) -> str:
+def dumps(document: Mapping[str, object]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

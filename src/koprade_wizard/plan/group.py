@@ -233,7 +233,7 @@ def _lag_key(lag: str) -> str | None:
     return "outside" if lag == OUTSIDE_LAG else lag or None
 
 
-def group_json(group: GroupData) -> dict[str, Any]:
+def group_json(group: GroupData) -> dict[str, object]:
     """The group's figures as JSON, for a LAG's own tables."""
     return {
         "schema": "koprade-group-data",

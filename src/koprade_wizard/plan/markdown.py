@@ -91,7 +91,7 @@ def environment(folder: Path) -> Environment:
     return env
 
 
-def phrases(lang: str) -> dict[str, Any]:
+def phrases(lang: str) -> dict[str, object]:
     """The template's words in ``lang``: ``_``/``gettext``, ``_n`` and ``ngettext``.
 
     They are render variables rather than the environment's globals because one
