@@ -8,9 +8,7 @@ key. The cache only ever helps: when it cannot be read or written the file is pa
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
 import sys
 from functools import cache
 from pathlib import Path
@@ -18,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.kept import keep, read_kept
 from koprade_wizard.common.paths import cache_dir
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,16 +38,12 @@ def _parsed(name: str | Path) -> object:
     raw = path.read_bytes()
     digest = hashlib.sha256(raw + sys.version.encode()).hexdigest()[:24]
     cached = cache_dir() / f"data-{path.stem}-{digest}.pickle"
-    with contextlib.suppress(Exception):  # a missing or unreadable copy: parse the file
-        with cached.open("rb") as fh:
-            kept: object = pickle.load(fh)  # our own cache file, written below
-        if isinstance(kept, dict | list):
-            return kept
+    kept = read_kept(cached)
+    if isinstance(kept, dict | list):
+        return kept
     data: object = yaml.load(raw.decode("utf-8"), Loader=_LOADER)  # safe, never yaml.Loader
     if isinstance(data, dict | list):
-        with contextlib.suppress(OSError):
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cached, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+        keep(cached, data)
     return data
 
 

@@ -10,15 +10,13 @@ copy cannot be read or written, babel reads its own files as it always does.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
 import sys
 
 import babel
 from babel import localedata
 
-from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.kept import keep, read_kept
 from koprade_wizard.common.paths import cache_dir
 
 
@@ -33,13 +31,8 @@ def prime(code: str) -> None:
     if not isinstance(loaded, dict) or code in loaded or not localedata.exists(code):
         return
     path = cache_dir() / _kept(code)
-    with contextlib.suppress(Exception):  # a missing or unreadable copy: babel reads its own
-        with path.open("rb") as fh:
-            data = pickle.load(fh)  # our own cache file, written below
-        if isinstance(data, dict) and data.get("locale_id") == code:
-            loaded.setdefault(code, data)
-            return
-    data = localedata.load(code)  # babel reads, merges and keeps it itself
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(dict(data), pickle.HIGHEST_PROTOCOL))
+    data = read_kept(path)
+    if isinstance(data, dict) and data.get("locale_id") == code:
+        loaded.setdefault(code, data)
+        return
+    keep(path, dict(localedata.load(code)))  # babel reads, merges and keeps it itself

@@ -7,15 +7,13 @@ nor pydantic. Any edit to a step file changes the key and the pack is checked an
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import pickle
 import sys
 from collections.abc import Collection
 from pathlib import Path
 
 from koprade_wizard import __version__
-from koprade_wizard.common.fsutil import atomic_write
+from koprade_wizard.common.kept import keep, read_kept
 from koprade_wizard.common.paths import cache_dir as cache_dir  # re-exported for callers
 from koprade_wizard.pack import conditions
 from koprade_wizard.pack.tree import DecisionTree
@@ -49,21 +47,31 @@ def load_tree(
     if use_cache and folder.is_dir():
         try:
             cached = cache_dir() / f"tree-{_key(folder, builtin_sources)}.pickle"
-            with cached.open("rb") as fh:
-                tree, compiled = pickle.load(fh)  # our own cache file, written below
-            if isinstance(tree, DecisionTree):
-                conditions.import_compiled(compiled)
-                return tree
-        except Exception:  # a missing or unreadable cache only means a full check
-            pass
+        except Exception:  # a file that cannot be read for the key: a full check, not kept
+            cached = None
+        kept = read_kept(cached) if cached is not None else None
+        if isinstance(kept, tuple) and len(kept) == 2:
+            found, compiled = kept
+            if isinstance(found, DecisionTree) and _imported(compiled):
+                return found
     from koprade_wizard.pack.checker import check_tree
 
     tree = check_tree(folder, builtin_sources)
     if cached is not None:
-        compiled = conditions.export_compiled(expressions(tree))
-        with contextlib.suppress(OSError):
-            atomic_write(cached, pickle.dumps((tree, compiled), pickle.HIGHEST_PROTOCOL))
+        keep(cached, (tree, conditions.export_compiled(expressions(tree))))
     return tree
+
+
+def _imported(compiled: object) -> bool:
+    """Hand the kept copy's compiled conditions to the sandbox; False when they are
+    damaged, and then the pack is checked in full as if nothing were kept."""
+    if not isinstance(compiled, dict):
+        return False
+    try:
+        conditions.import_compiled(compiled)
+    except Exception:  # bytes that do not unmarshal, or not a text's code
+        return False
+    return True
 
 
 def expressions(tree: DecisionTree) -> list[str]:
