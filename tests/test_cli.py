@@ -228,9 +228,11 @@ def test_check_reports_an_answer_whose_condition_does_not_hold(
 
     assert invoke(["check", "--steps", str(mini), "--answers", str(path), "--lang", "en"]) == 1
 
-    assert capsys.readouterr().err.splitlines() == [
-        f"{path}: {t('answers_not_applicable', 'en', id='members')}",
-        f"{path}: {t('answers_not_applicable', 'en', id='area')}",
+    lines = {text.strip().split(":")[0]: n
+             for n, text in enumerate(path.read_text().splitlines(), 1)}
+    assert capsys.readouterr().err.splitlines() == [  # each at the line of its answer
+        f"{path}:{lines['members']}: {t('answers_not_applicable', 'en', id='members')}",
+        f"{path}:{lines['area']}: {t('answers_not_applicable', 'en', id='area')}",
     ]
 
 

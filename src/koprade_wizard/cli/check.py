@@ -53,8 +53,9 @@ def run(ns: argparse.Namespace, lang: str) -> int:
     if ignored:
         from koprade_wizard.common.errors import AnswersError, Location, Problem, msg
 
-        raise AnswersError([Problem(Location(str(path)), msg("answers_not_applicable", id=q))
-                            for q in ignored])
+        # Each at the line of its answer, as every other problem with the file is.
+        raise AnswersError([Problem(Location(str(path), data.line_of_answer(q)),
+                                    msg("answers_not_applicable", id=q)) for q in ignored])
     missing = interview.missing_required()
     print(t("check_answers_ok", lang, path=path, answered=tn("count_answered", len(typed), lang),
             missing=tn("count_open", len(missing), lang)))

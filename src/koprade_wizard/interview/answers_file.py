@@ -46,6 +46,13 @@ class AnswersFile:
     # Where the file read said what (1-based lines): "pack", "answers", each answer's id.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` ("pack", "answers.<id>"...), else of ``answers:`` (0: none)."""
+        return self.lines.get(key, self.lines.get("answers", 0))
+
+    def line_of_answer(self, qid: str) -> int:
+        return self.line_of(f"answers.{qid}")
+
     def to_yaml(self, name: str) -> str:
         body = {
             "pack": self.pack,
@@ -123,7 +130,10 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers"
     broken: list[Problem] = []
 
     def where(key: str) -> Location:
-        return Location(path, data.lines.get(key, data.lines.get("answers", 0)))
+        return Location(path, data.line_of(key))
+
+    def at_answer(qid: str) -> Location:
+        return Location(path, data.line_of_answer(qid))
 
     if data.pack != tree.id:
         problems.append(Problem(where("pack"), msg("answers_other_pack", found=data.pack,
@@ -136,7 +146,7 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers"
 
             close = difflib.get_close_matches(str(qid), list(known), n=1)
             hint = msg("did_you_mean", name=close[0]) if close else ""
-            problems.append(Problem(where(f"answers.{qid}"), msg(
+            problems.append(Problem(at_answer(qid), msg(
                 "answers_unknown_question", id=qid, pack=tree.id, hint=hint)))
     typed: dict[str, AnswerValue] = {}
     context: dict[str, Any] = {}
@@ -151,7 +161,7 @@ def validate(tree: DecisionTree, data: AnswersFile, path: str = "answers"
                 broken.append(Problem(loc, msg("validation_failed", id=q.id,
                                                reason=exc.reason)))
             except AnswerInvalid as exc:
-                problems.append(Problem(where(f"answers.{q.id}"), msg(
+                problems.append(Problem(at_answer(q.id), msg(
                     "answers_question", id=q.id, label=q.label, reason=exc.message)))
         value = typed.get(q.id)
         context[q.id] = q.blank() if value is None else value
